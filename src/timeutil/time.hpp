@@ -10,8 +10,8 @@
 
 namespace steady::timeutil {
 
-using Instant = date::sys_seconds;  // a UTC instant, to the second
-using Day = date::local_days;       // a local day (YYYY-MM-DD), as a person lives it
+using Instant = date::sys_seconds; // a UTC instant, to the second
+using Day = date::local_days;      // a local day (YYYY-MM-DD), as a person lives it
 using Minutes = std::chrono::minutes;
 
 // Everything "now"-dependent code needs: the one injected clock reading, the
@@ -44,7 +44,9 @@ Instant read_now(const char* steady_now, const date::time_zone& zone);
 Day day_of(Instant at, const date::time_zone& zone, Minutes day_start);
 
 // The instant local time `local` in `zone` names; a time in a DST gap or
-// overlap resolves as date::choose::earliest does. Never throws.
+// overlap resolves as date::choose::earliest does. Never throws. In a gap that
+// is the instant the gap ends (02:30 on 2026-03-29 in Europe/Berlin is 01:00Z,
+// i.e. 03:00 CEST); in an overlap, the first occurrence (summer time).
 Instant to_instant(date::local_seconds local, const date::time_zone& zone);
 
 // The instant logical day `day` starts (local midnight + day_start).
@@ -71,8 +73,12 @@ struct DateInput {
     bool has_time = false;
 };
 
-// Parses a date input of SPEC §3 relative to `ctx`. Throws UsageError naming
-// the text for anything else ("'2026-02-30' is not a date …").
+// Parses a date input of SPEC §3 relative to `ctx` (case-insensitive, trimmed).
+// A time after a day word ("yesterday 01:30") or alone ("22:15") is read within
+// that logical day: before `ctx.day_start` it is on the next calendar day.
+// A calendar date-time ("2026-11-21 01:30") is literal, its day then day_of().
+// Future dates are accepted. Throws UsageError naming the text for anything
+// else ("'2026-02-30' is not a date (try 2026-02-28 or 'yesterday')").
 DateInput parse_date(std::string_view text, const TimeContext& ctx);
 
 // An inclusive range of local days. `all` marks the open period "all"
@@ -83,15 +89,18 @@ struct Period {
     bool all = false;
 };
 
-// Parses a period input of SPEC §3 relative to `ctx`. Throws UsageError naming
-// the text (a reversed A..B included).
+// Parses a period input of SPEC §3 relative to `ctx` (case-insensitive,
+// trimmed). "this/last week" start on `ctx.week_start`; "2026-W47" is always an
+// ISO 8601 week, Monday..Sunday. Any other date input names its one day.
+// Throws UsageError naming the text (a reversed A..B included).
 Period parse_period(std::string_view text, const TimeContext& ctx);
 
-// A duration: "20m", "1h30m", "1h", "90" (minutes), "2h 15m". Throws UsageError
-// for empty, negative, zero-less garbage or over 24 h.
+// A duration: "20m", "1h30m", "1h", "90" (minutes), "2h 15m", "45min", from
+// 1 minute to 24 h inclusive. Throws UsageError for anything else (empty,
+// negative, zero, over 24 h, garbage).
 Minutes parse_duration(std::string_view text);
 
-// "1h30m", "20m", "2h"
+// "1h30m", "20m", "2h" ("0m" for zero)
 std::string format_duration(Minutes minutes);
 
-}  // namespace steady::timeutil
+} // namespace steady::timeutil

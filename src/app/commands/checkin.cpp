@@ -1,0 +1,106 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands/commands.hpp"
+#include "app/commands/common.hpp"
+#include "app/commands/prompt_fields.hpp"
+#include "app/output/entries.hpp"
+#include "domain/error.hpp"
+#include "store/entries.hpp"
+
+namespace steady::app {
+
+namespace {
+
+struct CheckinOptions {
+    FieldFlags flags;
+    std::optional<std::string> date;
+    bool amend = false;
+    bool interactive = false;
+};
+
+domain::Entry amended(Context& ctx, const CheckinOptions& opt, timeutil::Day day)
+{
+    auto& journal = ctx.journal_for_write();
+    auto existing = store::find_checkin(journal, day);
+    if (!existing)
+        throw DataError("no check-in for " + timeutil::format_day(day) +
+                        " to amend; run 'steady checkin' without --amend");
+    if (!any_given(opt.flags))
+        throw UsageError("--amend needs something to change, e.g. --mood 6");
+    apply_fields(opt.flags, *existing);
+    return *existing;
+}
+
+void report(Context& ctx, const domain::Entry& entry, bool amend)
+{
+    auto& journal = ctx.journal_for_write();
+    int streak = store::checkin_streak(journal, ctx.time().today());
+    auto& out = ctx.out();
+    if (ctx.options().json) {
+        domain::JsonWriter json(out.stream());
+        json.begin_object();
+        json.key("entry");
+        write_entry_json(json, entry);
+        json.key("streak").value(streak);
+        json.end_object();
+        return;
+    }
+    std::string day = timeutil::format_day(entry.day);
+    out.say((amend ? "Updated the check-in for " : "Checked in for ") + day + " (#" +
+            std::to_string(entry.id) + "): " + entry_summary(entry, out));
+    if (streak > 1)
+        out.say("Check-in streak: " + std::to_string(streak) + " days.");
+    else if (!amend)
+        out.say("Every check-in counts. Welcome back.");
+}
+
+void run_checkin(CheckinOptions& opt, Context& ctx)
+{
+    auto when = entry_time(ctx, opt.date);
+    domain::Entry entry;
+    entry.kind = domain::Kind::checkin;
+    place_entry(ctx, entry, when);
+    auto& journal = ctx.journal_for_write();
+    if (opt.amend) {
+        entry = amended(ctx, opt, entry.day);
+    } else {
+        if (auto existing = store::find_checkin(journal, entry.day))
+            throw DataError("already checked in for " + timeutil::format_day(entry.day) + " (#" +
+                            std::to_string(existing->id) + "); use --amend to change it");
+        apply_fields(opt.flags, entry);
+        bool prompting = opt.interactive || ctx.io().in_tty;
+        if (prompting)
+            prompt_missing(ctx, entry, ctx.config().checkin_ask, opt.flags,
+                           opt.interactive && !ctx.io().in_tty);
+        else if (!entry.get_int("mood"))
+            throw UsageError("a check-in needs --mood (1 to 10) when not on a terminal; "
+                             "or use -i to answer on stdin");
+    }
+    domain::validate(entry);
+    journal.write("save the check-in", [&] {
+        if (opt.amend)
+            store::update_entry(journal, entry, ctx.time().now);
+        else
+            store::add_entry(journal, entry, ctx.time().now);
+    });
+    report(ctx, entry, opt.amend);
+}
+
+}  // namespace
+
+void register_checkin(CLI::App& root, Context& ctx)
+{
+    auto opt = std::make_shared<CheckinOptions>();
+    auto* cmd = root.add_subcommand("checkin", "Today's check-in: mood, craving, sober, a note");
+    add_field_flags(*cmd, opt->flags, domain::Kind::checkin);
+    cmd->add_option("--date", opt->date, "The day it is for (default today), e.g. yesterday")
+        ->type_name("DATE");
+    cmd->add_flag("--amend", opt->amend, "Change that day's check-in (only the fields given)");
+    cmd->add_flag("-i,--interactive", opt->interactive,
+                  "Ask for what is missing, reading answers from stdin");
+    cmd->callback([opt, &ctx] { run_checkin(*opt, ctx); });
+}
+
+}  // namespace steady::app

@@ -1,0 +1,55 @@
+#include <CLI/CLI.hpp>
+
+#include "app/commands/commands.hpp"
+#include "app/commands/common.hpp"
+#include "app/output/entries.hpp"
+#include "domain/error.hpp"
+#include "store/entries.hpp"
+
+namespace steady::app {
+
+namespace {
+
+struct EditOptions {
+    std::string id;
+    FieldFlags flags;
+    std::optional<std::string> at;
+};
+
+void run_edit(EditOptions& opt, Context& ctx)
+{
+    auto id = parse_id(opt.id);
+    if (!any_given(opt.flags) && !opt.at)
+        throw UsageError("nothing to change; give the fields to change, e.g. --mood 6 or --note");
+    auto& journal = ctx.journal_for_write();
+    auto entry = store::find_entry(journal, id);
+    if (!entry)
+        throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
+    apply_fields(opt.flags, *entry);
+    if (opt.at)
+        place_entry(ctx, *entry, entry_time(ctx, opt.at));
+    domain::validate(*entry);
+    journal.write("save the change", [&] { store::update_entry(journal, *entry, ctx.time().now); });
+    if (ctx.options().json) {
+        domain::JsonWriter json(ctx.out().stream());
+        write_entry_json(json, *entry);
+        return;
+    }
+    ctx.out().say("Updated " + std::string(domain::kind_name(entry->kind)) + " #" +
+                  std::to_string(entry->id) + ": " + entry_summary(*entry, ctx.out()));
+}
+
+}  // namespace
+
+void register_edit(CLI::App& root, Context& ctx)
+{
+    auto opt = std::make_shared<EditOptions>();
+    auto* cmd = root.add_subcommand("edit", "Correct an entry: give the fields to change");
+    cmd->add_option("ID", opt->id, "The entry's id (see 'steady list')")->required();
+    add_field_flags(*cmd, opt->flags, std::nullopt);
+    cmd->add_option("--at,--date", opt->at, "When it happened (or the check-in's day)")
+        ->type_name("DATE");
+    cmd->callback([opt, &ctx] { run_edit(*opt, ctx); });
+}
+
+}  // namespace steady::app

@@ -1,0 +1,115 @@
+#include "app/context.hpp"
+
+#include <iostream>
+
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace steady::app {
+
+namespace {
+
+date::weekday weekday_named(const std::string& name)
+{
+    static const char* names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday"};
+    for (unsigned i = 0; i < 7; ++i)
+        if (name == names[i])
+            return date::weekday{i};
+    throw ConfigError("week_starts must be a weekday name (got '" + name + "')");
+}
+
+}  // namespace
+
+const char* Context::env(const std::string& name) const
+{
+    auto it = m_io.env.find(name);
+    return it == m_io.env.end() ? nullptr : it->second.c_str();
+}
+
+void Context::load_config()
+{
+    auto where = config::config_path(m_options.config, m_io.env);
+    auto loaded = config::load(where.path, where.explicit_path, m_io.env);
+    for (const auto& warning : loaded.warnings)
+        m_io.err << "steady: warning: " << warning.message << '\n';
+    m_config = std::move(loaded.config);
+}
+
+const config::Config& Context::config()
+{
+    if (!m_config)
+        load_config();
+    return *m_config;
+}
+
+const timeutil::TimeContext& Context::time()
+{
+    if (!m_time) {
+        const auto& cfg = config();
+        timeutil::TimeContext t;
+        t.zone = &timeutil::resolve_zone(cfg.timezone, env("TZ"));
+        t.now = timeutil::read_now(env("STEADY_NOW"), *t.zone);
+        t.day_start = timeutil::Minutes(cfg.day_starts_at_minutes);
+        t.week_start = weekday_named(cfg.week_starts);
+        m_time = t;
+    }
+    return *m_time;
+}
+
+Output& Context::out()
+{
+    if (!m_out) {
+        bool color = false;
+        if (m_options.color == "always")
+            color = true;
+        else if (m_options.color == "auto")
+            color = m_io.out_tty && env("NO_COLOR") == nullptr;
+        const char* lang = env("LC_ALL");
+        if (!lang || !*lang)
+            lang = env("LC_CTYPE");
+        if (!lang || !*lang)
+            lang = env("LANG");
+        std::string locale = domain::to_lower(lang ? lang : "");
+        bool utf8 = locale.find("utf-8") != std::string::npos ||
+                    locale.find("utf8") != std::string::npos;
+        m_out = std::make_unique<Output>(m_io.out, OutputStyle{color, utf8, m_options.quiet});
+    }
+    return *m_out;
+}
+
+fs::path Context::journal_path()
+{
+    if (m_options.db)
+        return *m_options.db;
+    if (const char* db = env("STEADY_DB"); db && *db)
+        return db;
+    if (const auto& journal = config().journal)
+        return *journal;
+    if (const char* xdg = env("XDG_DATA_HOME"); xdg && *xdg == '/')
+        return fs::path(xdg) / "steady" / "journal.db";
+    const char* home = env("HOME");
+    if (!home || !*home)
+        throw UsageError("cannot find the journal: HOME is not set (use --db PATH or $STEADY_DB)");
+    return fs::path(home) / ".local" / "share" / "steady" / "journal.db";
+}
+
+store::Journal& Context::journal_for_write()
+{
+    if (!m_journal || !m_journal_writable) {
+        m_journal = store::Journal::open_for_write(journal_path());
+        m_journal_writable = true;
+    }
+    return *m_journal;
+}
+
+store::Journal& Context::journal_for_read()
+{
+    if (!m_journal)
+        m_journal = store::Journal::open_for_read(journal_path());
+    return *m_journal;
+}
+
+}  // namespace steady::app

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/output/output.hpp"
+#include "app/run.hpp"
+#include "config/config.hpp"
+#include "store/journal.hpp"
+#include "timeutil/time.hpp"
+
+namespace steady::app {
+
+// The global flags, as parsed.
+struct GlobalOptions {
+    std::optional<std::string> db;
+    std::optional<std::string> config;
+    bool json = false;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+// What a command gets: the world (streams, environment), the global flags,
+// and, loaded on first use, the config, the clock and zone, and the journal.
+class Context {
+public:
+    Context(Io& io, GlobalOptions& options) : m_io(io), m_options(options) {}
+
+    Io& io() { return m_io; }
+    const GlobalOptions& options() const { return m_options; }
+    // The environment variable `name`, or nullptr when unset.
+    const char* env(const std::string& name) const;
+
+    const config::Config& config();
+    const timeutil::TimeContext& time();
+    Output& out();
+
+    std::filesystem::path journal_path();
+    // The journal, opened (and created) to write.
+    store::Journal& journal_for_write();
+    // The journal to read; a missing one reads as empty and is not created.
+    store::Journal& journal_for_read();
+
+private:
+    void load_config();
+
+    Io& m_io;
+    GlobalOptions& m_options;
+    std::optional<config::Config> m_config;
+    std::optional<timeutil::TimeContext> m_time;
+    std::unique_ptr<Output> m_out;
+    std::optional<store::Journal> m_journal;
+    bool m_journal_writable = false;
+};
+
+}  // namespace steady::app

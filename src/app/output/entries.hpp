@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+
+#include "app/output/output.hpp"
+#include "domain/entry.hpp"
+#include "domain/json.hpp"
+
+namespace steady::app {
+
+// `entry` as a JSON object (SPEC §6 conventions: snake_case keys, `kind`,
+// days YYYY-MM-DD, instants UTC with Z, absent values null). Every field
+// of the entry's kind is present.
+void write_entry_json(domain::JsonWriter& json, const domain::Entry& entry);
+
+// The entry's kind-specific fields in one short line: "mood 7 · craving 2 · sober".
+std::string entry_summary(const domain::Entry& entry, const Output& out);
+
+// Every field of `entry`, one per line, for `show`.
+void print_entry(Output& out, const domain::Entry& entry, const date::time_zone& zone);
+
+// The local time of `at` in `zone`, "2026-11-22 20:15".
+std::string local_time(timeutil::Instant at, const date::time_zone& zone);
+
+}  // namespace steady::app

@@ -1,0 +1,101 @@
+#include "app/run.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands/commands.hpp"
+#include "app/context.hpp"
+#include "domain/error.hpp"
+
+extern char** environ;
+
+namespace steady::app {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& options)
+{
+    app.add_option("--db", options.db, "Journal file (default: $STEADY_DB, config 'journal', "
+                                        "$XDG_DATA_HOME/steady/journal.db)")
+        ->type_name("PATH");
+    app.add_option("--config", options.config,
+                   "Config file (default: $STEADY_CONFIG, $XDG_CONFIG_HOME/steady/config.toml)")
+        ->type_name("PATH");
+    app.add_flag("--json", options.json, "Machine-readable output");
+    app.add_option("--color", options.color, "Colour: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", options.quiet, "Say only what was asked for");
+    app.set_version_flag("--version", std::string("steady ") + STEADY_VERSION);
+}
+
+// CLI11's own messages, made to read like ours.
+std::string usage_message(const CLI::ParseError& e)
+{
+    std::string what = e.what();
+    if (e.get_name() == "ExtrasError")
+        return "unexpected " + what.substr(what.find(':') + 1) + " (see 'steady --help')";
+    if (!what.empty())
+        what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    return what + " (see 'steady --help')";
+}
+
+int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args)
+{
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+    if (app.get_subcommands().empty())
+        run_dashboard(ctx);
+    return 0;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io& io)
+{
+    GlobalOptions options;
+    Context ctx(io, options);
+    CLI::App app{"steady: a private, scriptable recovery journal", "steady"};
+    app.require_subcommand(0, 1);
+    app.fallthrough();
+    add_global_options(app, options);
+    for (auto add : k_commands)
+        add(app, ctx);
+    try {
+        int code = run_parsed(app, ctx, args);
+        io.out.flush();
+        return code;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0)
+            return app.exit(e, io.out, io.err);
+        io.err << "steady: " << usage_message(e) << '\n';
+        return 64;
+    } catch (const Error& e) {
+        io.out.flush();
+        io.err << "steady: " << e.what() << '\n';
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        io.err << "steady: internal error: " << e.what()
+               << " (this is a bug; please report it)\n";
+        return 70;
+    }
+}
+
+int run(int argc, char** argv)
+{
+    std::ios::sync_with_stdio(false);
+    Io io{std::cin, std::cout, std::cerr, ::isatty(0) == 1, ::isatty(1) == 1, {}};
+    for (char** e = environ; e && *e; ++e) {
+        std::string entry = *e;
+        auto eq = entry.find('=');
+        if (eq != std::string::npos)
+            io.env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+    }
+    std::vector<std::string> args(argv + 1, argv + argc);
+    return run(args, io);
+}
+
+}  // namespace steady::app

@@ -1,0 +1,184 @@
+#include "store/entries.hpp"
+
+#include <random>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "domain/error.hpp"
+#include "domain/json.hpp"
+#include "store/rows.hpp"
+
+namespace steady::store {
+
+using domain::Entry;
+using timeutil::format_day;
+using timeutil::format_instant;
+
+namespace {
+
+std::string describe(const Entry& entry)
+{
+    return std::string(domain::kind_name(entry.kind)) + " #" + std::to_string(entry.id) + " of " +
+           format_day(entry.day);
+}
+
+void check_one_checkin_a_day(Journal& journal, const Entry& entry)
+{
+    if (entry.kind != domain::Kind::checkin)
+        return;
+    auto existing = find_checkin(journal, entry.day);
+    if (existing && existing->id != entry.id) {
+        throw DataError("already checked in for " + format_day(entry.day) + " (#" +
+                        std::to_string(existing->id) + "); use --amend to change it");
+    }
+}
+
+void check_references(Journal& journal, const Entry& entry)
+{
+    if (auto trigger = entry.get_int("trigger")) {
+        auto target = find_entry(journal, *trigger);
+        if (!target || target->kind != domain::Kind::trigger)
+            throw DataError("no trigger #" + std::to_string(*trigger) +
+                            " (see 'steady list --kind trigger')");
+    }
+}
+
+}  // namespace
+
+std::string new_uuid()
+{
+    static std::random_device device;
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    unsigned char b[16];
+    for (auto& x : b)
+        x = static_cast<unsigned char>(byte(device));
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out += '-';
+        out += hex[b[i] >> 4];
+        out += hex[b[i] & 0x0F];
+    }
+    return out;
+}
+
+void add_entry(Journal& journal, Entry& entry, timeutil::Instant now)
+{
+    check_one_checkin_a_day(journal, entry);
+    check_references(journal, entry);
+    if (entry.uuid.empty())
+        entry.uuid = new_uuid();
+    entry.created = now;
+    entry.updated = now;
+    insert_entry_row(journal.db(), entry);
+    entry.id = journal.db().getLastInsertRowid();
+    record_undo(journal, "add", "entries", entry.id, "added " + describe(entry), now);
+}
+
+void update_entry(Journal& journal, Entry& after, timeutil::Instant now)
+{
+    check_one_checkin_a_day(journal, after);
+    check_references(journal, after);
+    record_undo(journal, "edit", "entries", after.id, "edited " + describe(after), now);
+    after.updated = now;
+    update_entry_row(journal.db(), after);
+}
+
+void delete_entry(Journal& journal, const Entry& entry, timeutil::Instant now)
+{
+    record_undo(journal, "delete", "entries", entry.id, "deleted " + describe(entry), now);
+    SQLite::Statement st(journal.db(), "UPDATE entries SET deleted = ? WHERE id = ?");
+    st.bind(1, format_instant(now));
+    st.bind(2, entry.id);
+    st.exec();
+}
+
+std::optional<Entry> find_entry(Journal& journal, std::int64_t id)
+{
+    SQLite::Statement st(journal.db(), select_entries_sql() + " WHERE id = ? AND deleted IS NULL");
+    st.bind(1, id);
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_entry_row(st);
+}
+
+std::optional<Entry> find_checkin(Journal& journal, timeutil::Day day)
+{
+    SQLite::Statement st(journal.db(), select_entries_sql() +
+                                           " WHERE kind = 'checkin' AND day = ? AND deleted IS NULL");
+    st.bind(1, format_day(day));
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_entry_row(st);
+}
+
+void for_each_entry(Journal& journal, const EntryFilter& filter,
+                    const std::function<void(const Entry&)>& visit)
+{
+    std::string sql = select_entries_sql() + " WHERE deleted IS NULL";
+    if (filter.kind)
+        sql += " AND kind = :kind";
+    if (filter.from)
+        sql += " AND day >= :from";
+    if (filter.to)
+        sql += " AND day <= :to";
+    if (filter.tag)
+        sql += " AND EXISTS (SELECT 1 FROM json_each(entries.tags) WHERE value = :tag)";
+    if (filter.search)
+        sql += " AND instr(lower(coalesce(note, '') || ' ' || coalesce(gratitude, '') || ' ' || "
+               "coalesce(what, '') || ' ' || coalesce(category, '') || ' ' || coalesce(coped, '') "
+               "|| ' ' || coalesce(strategies, '') || ' ' || coalesce(name, '') || ' ' || "
+               "coalesce(type, '') || ' ' || tags), lower(:search)) > 0";
+    sql += " ORDER BY at DESC, id DESC";
+    if (filter.limit > 0)
+        sql += " LIMIT :limit";
+    SQLite::Statement st(journal.db(), sql);
+    if (filter.kind)
+        st.bind(":kind", std::string(domain::kind_name(*filter.kind)));
+    if (filter.from)
+        st.bind(":from", format_day(*filter.from));
+    if (filter.to)
+        st.bind(":to", format_day(*filter.to));
+    if (filter.tag)
+        st.bind(":tag", *filter.tag);
+    if (filter.search)
+        st.bind(":search", *filter.search);
+    if (filter.limit > 0)
+        st.bind(":limit", filter.limit);
+    while (st.executeStep())
+        visit(read_entry_row(st));
+}
+
+int checkin_streak(Journal& journal, timeutil::Day today)
+{
+    SQLite::Statement st(journal.db(), "SELECT day FROM entries WHERE kind = 'checkin' AND "
+                                       "deleted IS NULL AND day <= ? ORDER BY day DESC");
+    st.bind(1, format_day(today));
+    int streak = 0;
+    auto expected = today;
+    while (st.executeStep()) {
+        auto day = timeutil::parse_stored_day(st.getColumn(0).getString());
+        if (!day)
+            break;
+        if (streak == 0 && *day == today - date::days{1} && expected == today)
+            expected = *day;  // today not checked in yet: the streak runs to yesterday
+        if (*day != expected)
+            break;
+        ++streak;
+        expected = *day - date::days{1};
+    }
+    return streak;
+}
+
+std::optional<timeutil::Day> first_entry_day(Journal& journal)
+{
+    SQLite::Statement st(journal.db(), "SELECT min(day) FROM entries WHERE deleted IS NULL");
+    if (!st.executeStep() || st.getColumn(0).isNull())
+        return std::nullopt;
+    return timeutil::parse_stored_day(st.getColumn(0).getString());
+}
+
+}  // namespace steady::store

@@ -1,0 +1,182 @@
+#include "store/journal.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "domain/error.hpp"
+#include "store/schema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace steady::store {
+
+namespace {
+
+void apply_pragmas(SQLite::Database& db, bool writable)
+{
+    db.setBusyTimeout(10000);
+    db.exec("PRAGMA foreign_keys = ON");
+    if (writable)
+        db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+}
+
+int schema_version(SQLite::Database& db)
+{
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+// A journal file must be ours: a SQLite database with our tables, or empty.
+void check_is_journal(SQLite::Database& db, const fs::path& path)
+{
+    int version = schema_version(db);  // throws SQLITE_NOTADB for a non-database
+    if (version > k_schema_version) {
+        throw DataError("journal '" + path.string() + "' was written by a newer steady (schema " +
+                        std::to_string(version) + ", this one knows " +
+                        std::to_string(k_schema_version) + "); upgrade steady to use it");
+    }
+    if (version == 0) {
+        int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        if (tables > 0)
+            throw JournalError("'" + path.string() +
+                               "' is a SQLite database but not a steady journal; "
+                               "point --db at a journal or a new file");
+    }
+}
+
+void create_private_dir(const fs::path& dir)
+{
+    if (dir.empty() || fs::exists(dir))
+        return;
+    create_private_dir(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw CannotCreateError("cannot create the journal folder '" + dir.string() +
+                                "': " + std::strerror(errno));
+}
+
+Journal open_checked(const fs::path& path, int flags, bool writable)
+{
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), flags);
+        apply_pragmas(*db, writable);
+        check_is_journal(*db, path);
+        if (writable)
+            migrate(*db);
+        return Journal::from_database(std::move(db));
+    } catch (const SQLite::Exception&) {
+        rethrow_as_journal_error("open the journal '" + path.string() + "'");
+    }
+}
+
+}  // namespace
+
+Journal Journal::from_database(std::unique_ptr<SQLite::Database> db)
+{
+    return Journal(std::move(db));
+}
+
+Journal::Journal(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
+Journal::Journal(Journal&&) noexcept = default;
+Journal& Journal::operator=(Journal&&) noexcept = default;
+Journal::~Journal() = default;
+
+SQLite::Database& Journal::db()
+{
+    return *m_db;
+}
+
+Journal Journal::open_for_write(const fs::path& path)
+{
+    ::umask(077);
+    bool existed = fs::exists(path);
+    if (!existed) {
+        create_private_dir(path.parent_path());
+        std::error_code ec;
+        if (fs::is_directory(path, ec))
+            throw CannotCreateError("'" + path.string() + "' is a folder, not a journal file");
+    }
+    try {
+        return open_checked(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, true);
+    } catch (const JournalError& e) {
+        if (!existed)
+            throw CannotCreateError("cannot create the journal '" + path.string() + "': " +
+                                    e.what());
+        throw;
+    }
+}
+
+Journal Journal::open_for_read(const fs::path& path)
+{
+    if (!fs::exists(path)) {
+        auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+        migrate(*db);
+        return Journal(std::move(db));
+    }
+    // Read-write so that a WAL journal can be read and an old schema
+    // migrated; nothing is written unless a migration is due.
+    ::umask(077);
+    return open_checked(path, SQLite::OPEN_READWRITE, true);
+}
+
+void Journal::write(std::string_view doing, const std::function<void()>& work)
+{
+    try {
+        m_db->exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception&) {
+        rethrow_as_journal_error(doing);
+    }
+    try {
+        work();
+        m_db->exec("COMMIT");
+    } catch (...) {
+        try {
+            m_db->exec("ROLLBACK");
+        } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch)
+        }
+        rethrow_as_journal_error(doing);
+    }
+}
+
+void Journal::read(std::string_view doing, const std::function<void()>& work)
+{
+    try {
+        work();
+    } catch (...) {
+        rethrow_as_journal_error(doing);
+    }
+}
+
+void rethrow_as_journal_error(std::string_view doing)
+{
+    try {
+        throw;
+    } catch (const SQLite::Exception& e) {
+        int code = e.getErrorCode() & 0xff;
+        std::string what = "could not " + std::string(doing) + ": ";
+        switch (code) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw JournalError(what + "the journal is busy (another steady is writing); try again",
+                               true);
+        case SQLITE_NOTADB:
+            throw JournalError(what + "the file is not a steady journal");
+        case SQLITE_CORRUPT:
+            throw JournalError(what + "the journal is damaged; run 'steady doctor' and restore a backup");
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM:
+        case SQLITE_READONLY:
+            throw CannotCreateError(what + e.getErrorStr());
+        case SQLITE_FULL:
+            throw JournalError(what + "the disk is full; nothing was saved");
+        default: throw JournalError(what + e.getErrorStr());
+        }
+    }
+}
+
+}  // namespace steady::store

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+#include "domain/entry.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace steady::store {
+
+// "SELECT <every entry column> FROM entries", to which callers append a WHERE.
+const std::string& select_entries_sql();
+
+// The entry in the current row of `st`, which runs select_entries_sql().
+domain::Entry read_entry_row(SQLite::Statement& st);
+
+// Inserts `entry` as a new row (every value bound).
+void insert_entry_row(SQLite::Database& db, const domain::Entry& entry);
+
+// Overwrites row `entry.id` with `entry`'s values.
+void update_entry_row(SQLite::Database& db, const domain::Entry& entry);
+
+}  // namespace steady::store

@@ -1,0 +1,179 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/journal.hpp"
+
+namespace steady::store {
+
+namespace {
+
+// Version 1: every entry kind of SPEC §4 in one table (one row per entry, so
+// listing, undo and aggregates need no joins), with a view per kind for
+// people who query their journal with sqlite3. Documented in steady-journal(5).
+constexpr const char* k_v1 = R"sql(
+CREATE TABLE goals (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid     TEXT NOT NULL UNIQUE,
+  title    TEXT NOT NULL CHECK (length(title) > 0),
+  kind     TEXT NOT NULL CHECK (kind IN ('once', 'count')),
+  target   INTEGER CHECK (target >= 1),
+  per      TEXT CHECK (per IN ('day', 'week', 'month')),
+  total    INTEGER CHECK (total >= 1),
+  due      TEXT,
+  tracks   TEXT NOT NULL DEFAULT 'manual'
+           CHECK (tracks IN ('manual', 'checkins', 'meetings', 'sober-days')),
+  status   TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'archived')),
+  created  TEXT NOT NULL,
+  updated  TEXT NOT NULL
+);
+
+CREATE TABLE clocks (
+  id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid               TEXT NOT NULL UNIQUE,
+  name               TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0),
+  started_at         TEXT NOT NULL,
+  tz                 TEXT NOT NULL,
+  cost_per_day_cents INTEGER CHECK (cost_per_day_cents >= 0),
+  created            TEXT NOT NULL,
+  updated            TEXT NOT NULL
+);
+
+CREATE TABLE milestones_seen (
+  clock_id   INTEGER NOT NULL REFERENCES clocks(id) ON DELETE CASCADE,
+  run_start  TEXT NOT NULL,
+  milestone  TEXT NOT NULL,
+  seen_at    TEXT NOT NULL,
+  PRIMARY KEY (clock_id, run_start, milestone)
+);
+
+CREATE TABLE entries (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid        TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL
+              CHECK (kind IN ('checkin', 'trigger', 'craving', 'meeting', 'goal_log', 'lapse')),
+  at          TEXT NOT NULL,
+  tz          TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  note        TEXT,
+  tags        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+  created     TEXT NOT NULL,
+  updated     TEXT NOT NULL,
+  deleted     TEXT,
+  mood        INTEGER CHECK (mood BETWEEN 1 AND 10),
+  craving     INTEGER CHECK (craving BETWEEN 0 AND 10),
+  sober       INTEGER CHECK (sober IN (0, 1)),
+  energy      INTEGER CHECK (energy BETWEEN 1 AND 10),
+  sleep       REAL CHECK (sleep BETWEEN 0 AND 24),
+  gratitude   TEXT,
+  what        TEXT,
+  category    TEXT,
+  intensity   INTEGER CHECK (intensity BETWEEN 1 AND 10),
+  coped       TEXT,
+  duration    INTEGER CHECK (duration BETWEEN 1 AND 1440),
+  trigger_id  INTEGER REFERENCES entries(id) ON DELETE SET NULL,
+  strategies  TEXT CHECK (strategies IS NULL OR json_valid(strategies)),
+  outcome     TEXT CHECK (outcome IN ('resisted', 'used')),
+  name        TEXT,
+  type        TEXT,
+  goal_id     INTEGER REFERENCES goals(id),
+  count       INTEGER CHECK (count >= 1),
+  clock_id    INTEGER REFERENCES clocks(id),
+  CHECK (kind <> 'checkin'  OR mood IS NOT NULL),
+  CHECK (kind <> 'trigger'  OR what IS NOT NULL),
+  CHECK (kind <> 'craving'  OR intensity IS NOT NULL),
+  CHECK (kind <> 'meeting'  OR name IS NOT NULL),
+  CHECK (kind <> 'goal_log' OR goal_id IS NOT NULL),
+  CHECK (kind <> 'lapse'    OR clock_id IS NOT NULL)
+);
+CREATE UNIQUE INDEX entries_one_checkin_a_day ON entries(day)
+  WHERE kind = 'checkin' AND deleted IS NULL;
+CREATE INDEX entries_kind_day ON entries(kind, day) WHERE deleted IS NULL;
+CREATE INDEX entries_day ON entries(day, at) WHERE deleted IS NULL;
+
+CREATE TABLE partners (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid           TEXT NOT NULL UNIQUE,
+  name           TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0),
+  email          TEXT NOT NULL,
+  scope          TEXT NOT NULL DEFAULT 'checkins,mood,cravings,triggers,meetings,goals,clocks',
+  include_notes  INTEGER NOT NULL DEFAULT 0 CHECK (include_notes IN (0, 1)),
+  cadence        TEXT CHECK (cadence IN ('sunday', 'week', 'month')),
+  alert_after    INTEGER CHECK (alert_after >= 1),
+  created        TEXT NOT NULL,
+  updated        TEXT NOT NULL
+);
+
+CREATE TABLE shares (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  partner_id   INTEGER REFERENCES partners(id) ON DELETE SET NULL,
+  partner_name TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  what         TEXT NOT NULL DEFAULT 'summary' CHECK (what IN ('summary', 'alert')),
+  period_from  TEXT,
+  period_to    TEXT,
+  format       TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  delivered    INTEGER NOT NULL CHECK (delivered IN (0, 1))
+);
+
+CREATE TABLE plan (
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
+  section   TEXT NOT NULL CHECK (section IN
+            ('reasons', 'warning-signs', 'triggers', 'coping', 'people', 'after-a-lapse')),
+  text      TEXT NOT NULL CHECK (length(text) > 0),
+  position  INTEGER NOT NULL,
+  created   TEXT NOT NULL,
+  updated   TEXT NOT NULL
+);
+
+CREATE TABLE undo_log (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          TEXT NOT NULL,
+  action      TEXT NOT NULL CHECK (action IN ('add', 'edit', 'delete')),
+  target      TEXT NOT NULL,
+  target_id   INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  before      TEXT CHECK (before IS NULL OR json_valid(before)),
+  undone      INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+);
+
+CREATE VIEW live_entries AS SELECT * FROM entries WHERE deleted IS NULL;
+CREATE VIEW checkins AS
+  SELECT id, uuid, at, tz, day, mood, craving, sober, energy, sleep, gratitude, note, tags
+  FROM entries WHERE kind = 'checkin' AND deleted IS NULL;
+CREATE VIEW triggers AS
+  SELECT id, uuid, at, tz, day, what, category, intensity, coped, note, tags
+  FROM entries WHERE kind = 'trigger' AND deleted IS NULL;
+CREATE VIEW cravings AS
+  SELECT id, uuid, at, tz, day, intensity, duration, trigger_id, strategies, outcome, note, tags
+  FROM entries WHERE kind = 'craving' AND deleted IS NULL;
+CREATE VIEW meetings AS
+  SELECT id, uuid, at, tz, day, name, type, duration, note, tags
+  FROM entries WHERE kind = 'meeting' AND deleted IS NULL;
+)sql";
+
+// Index i holds the SQL that takes a journal from version i to i + 1.
+constexpr std::array k_migrations = {k_v1};
+static_assert(k_migrations.size() == k_schema_version);
+
+}  // namespace
+
+void migrate(SQLite::Database& db)
+{
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version >= k_schema_version)
+        return;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    version = db.execAndGet("PRAGMA user_version").getInt();
+    for (auto v = static_cast<std::size_t>(version); v < k_migrations.size(); ++v)
+        db.exec(k_migrations[v]);
+    db.exec("PRAGMA user_version = " + std::to_string(k_schema_version));
+    transaction.commit();
+}
+
+}  // namespace steady::store

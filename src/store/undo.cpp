@@ -1,0 +1,135 @@
+#include <array>
+#include <sstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "domain/error.hpp"
+#include "domain/json.hpp"
+#include "store/entries.hpp"
+
+namespace steady::store {
+
+namespace {
+
+// Tables whose rows undo may restore; the name is spliced into SQL, so it
+// must come from this list, never from input.
+constexpr std::array<std::string_view, 5> k_undoable = {"entries", "goals", "clocks", "partners",
+                                                        "plan"};
+
+std::string checked_table(std::string_view table)
+{
+    for (auto known : k_undoable)
+        if (known == table)
+            return std::string(known);
+    throw JournalError("the undo log names an unknown table '" + std::string(table) + "'");
+}
+
+// The row `id` of `table` as a JSON object of its columns.
+std::string snapshot(SQLite::Database& db, const std::string& table, std::int64_t id)
+{
+    SQLite::Statement st(db, "SELECT * FROM " + table + " WHERE id = ?");
+    st.bind(1, id);
+    if (!st.executeStep())
+        throw DataError("nothing with id #" + std::to_string(id));
+    std::ostringstream out;
+    domain::JsonWriter json(out, false);
+    json.begin_object();
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+        json.key(st.getColumnName(i));
+        auto col = st.getColumn(i);
+        if (col.isNull())
+            json.null();
+        else if (col.isInteger())
+            json.value(col.getInt64());
+        else if (col.isFloat())
+            json.value(col.getDouble());
+        else
+            json.value(col.getString());
+    }
+    json.end_object();
+    return out.str();
+}
+
+std::vector<std::string> columns_of(SQLite::Database& db, const std::string& table)
+{
+    std::vector<std::string> names;
+    SQLite::Statement st(db, "SELECT name FROM pragma_table_info(?)");
+    st.bind(1, table);
+    while (st.executeStep())
+        names.push_back(st.getColumn(0).getString());
+    return names;
+}
+
+// Writes the JSON row image `before` back into row `id` of `table`.
+void restore(SQLite::Database& db, const std::string& table, std::int64_t id,
+             const std::string& before)
+{
+    std::string set;
+    for (const auto& column : columns_of(db, table)) {
+        if (column == "id")
+            continue;
+        set += (set.empty() ? "\"" : ", \"") + column + "\" = json_extract(:before, '$." +
+               column + "')";
+    }
+    SQLite::Statement st(db, "UPDATE " + table + " SET " + set + " WHERE id = :id");
+    st.bind(":before", before);
+    st.bind(":id", id);
+    st.exec();
+}
+
+}  // namespace
+
+void record_undo(Journal& journal, std::string_view action, std::string_view table,
+                 std::int64_t id, std::string_view description, timeutil::Instant now)
+{
+    auto& db = journal.db();
+    SQLite::Statement st(db, "INSERT INTO undo_log (at, action, target, target_id, description, "
+                             "before) VALUES (?, ?, ?, ?, ?, ?)");
+    st.bind(1, timeutil::format_instant(now));
+    st.bind(2, std::string(action));
+    st.bind(3, checked_table(table));
+    st.bind(4, id);
+    st.bind(5, std::string(description));
+    if (action == "add")
+        st.bind(6);
+    else
+        st.bind(6, snapshot(db, checked_table(table), id));
+    st.exec();
+}
+
+std::optional<std::string> undo_last(Journal& journal, timeutil::Instant now)
+{
+    (void)now;
+    auto& db = journal.db();
+    SQLite::Statement last(db, "SELECT id, action, target, target_id, description, before "
+                               "FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1");
+    if (!last.executeStep())
+        return std::nullopt;
+    auto log_id = last.getColumn(0).getInt64();
+    std::string action = last.getColumn(1).getString();
+    std::string table = checked_table(last.getColumn(2).getString());
+    auto target = last.getColumn(3).getInt64();
+    std::string description = last.getColumn(4).getString();
+    std::string before = last.getColumn(5).getString();
+    try {
+        if (action == "add") {
+            SQLite::Statement del(db, "DELETE FROM " + table + " WHERE id = ?");
+            del.bind(1, target);
+            del.exec();
+        } else {
+            restore(db, table, target, before);
+        }
+    } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT)
+            throw;
+        throw DataError("cannot undo '" + description + "': it would clash with what came after (" +
+                        e.getErrorStr() + ")");
+    }
+    SQLite::Statement mark(db, "UPDATE undo_log SET undone = 1 WHERE id = ?");
+    mark.bind(1, log_id);
+    mark.exec();
+    return description;
+}
+
+}  // namespace steady::store

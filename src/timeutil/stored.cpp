@@ -1,0 +1,67 @@
+#include "timeutil/time.hpp"
+
+#include "timeutil/text.hpp"
+
+#include <cstdio>
+
+namespace steady::timeutil {
+
+std::string format_day(Day day)
+{
+    date::year_month_day ymd{day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+std::string format_instant(Instant at)
+{
+    auto day = date::floor<date::days>(at);
+    date::hh_mm_ss<std::chrono::seconds> tod{at - day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(tod.hours().count()),
+                  static_cast<int>(tod.minutes().count()), static_cast<int>(tod.seconds().count()));
+    return format_day(Day{day.time_since_epoch()}) + buf;
+}
+
+// Accepts exactly "YYYY-MM-DDTHH:MM:SSZ" or SQLite's "YYYY-MM-DD HH:MM:SS" (UTC).
+std::optional<Instant> parse_stored_instant(std::string_view text)
+{
+    bool iso = text.size() == 20 && text[10] == 'T' && text[19] == 'Z';
+    bool sqlite = text.size() == 19 && text[10] == ' ';
+    if (!iso && !sqlite)
+        return std::nullopt;
+    auto day = parse_stored_day(text.substr(0, 10));
+    detail::Scanner s{text.substr(11, 8)};
+    auto h = s.digits(2, 2);
+    auto m = h && s.eat(':') ? s.digits(2, 2) : std::nullopt;
+    auto sec = m && s.eat(':') ? s.digits(2, 2) : std::nullopt;
+    if (!day || !sec || !s.done() || *h > 23 || *m > 59 || *sec > 59)
+        return std::nullopt;
+    auto local =
+        *day + std::chrono::hours{*h} + std::chrono::minutes{*m} + std::chrono::seconds{*sec};
+    return Instant{local.time_since_epoch()};
+}
+
+std::optional<Day> parse_stored_day(std::string_view text)
+{
+    if (text.size() != 10)
+        return std::nullopt;
+    auto parsed = detail::parse_iso(text);
+    if (parsed.status != detail::IsoStatus::ok || parsed.value.time_of_day)
+        return std::nullopt;
+    return Day{parsed.value.ymd};
+}
+
+std::optional<Minutes> parse_clock_time(std::string_view text)
+{
+    detail::Scanner s{text};
+    auto h = s.digits(1, 2);
+    auto m = h && s.eat(':') ? s.digits(2, 2) : std::nullopt;
+    if (!m || !s.done() || *h > 23 || *m > 59)
+        return std::nullopt;
+    return std::chrono::hours{*h} + Minutes{*m};
+}
+
+} // namespace steady::timeutil

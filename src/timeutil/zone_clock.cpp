@@ -1,0 +1,115 @@
+#include "timeutil/time.hpp"
+
+#include "domain/error.hpp"
+#include "timeutil/text.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace steady::timeutil {
+
+namespace {
+
+const date::time_zone* find_zone(const std::string& name)
+{
+    if (name.empty())
+        return nullptr;
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+// "/usr/share/zoneinfo/Europe/Berlin" -> "Europe/Berlin"; other text unchanged.
+std::string zone_name_from_path(std::string name)
+{
+    constexpr std::string_view marker = "zoneinfo/";
+    if (auto pos = name.rfind(marker); pos != std::string::npos)
+        name.erase(0, pos + marker.size());
+    for (std::string_view prefix : {"posix/", "right/"})
+        if (name.starts_with(prefix))
+            name.erase(0, prefix.size());
+    return name;
+}
+
+// The system zone: /etc/timezone, else the target of /etc/localtime, else UTC.
+const date::time_zone& system_zone()
+{
+    std::ifstream file{"/etc/timezone"};
+    std::string line;
+    if (file && std::getline(file, line))
+        if (auto* zone = find_zone(std::string{detail::trim(line)}))
+            return *zone;
+    std::error_code ec;
+    auto target = std::filesystem::read_symlink("/etc/localtime", ec);
+    if (!ec)
+        if (auto* zone = find_zone(zone_name_from_path(target.string())))
+            return *zone;
+    return *date::locate_zone("UTC");
+}
+
+} // namespace
+
+const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz, const char* tz_env)
+{
+    if (config_tz) {
+        if (auto* zone = find_zone(*config_tz))
+            return *zone;
+        throw ConfigError("unknown time zone '" + *config_tz +
+                          "' in config (use an IANA name such as Europe/Berlin)");
+    }
+    if (tz_env != nullptr && *tz_env != '\0') {
+        std::string name = tz_env;
+        if (name.front() == ':')
+            name.erase(0, 1);
+        if (auto* zone = find_zone(zone_name_from_path(name)))
+            return *zone;
+        throw UsageError("unknown time zone '" + std::string{tz_env} +
+                         "' in $TZ (use an IANA name such as Europe/Berlin)");
+    }
+    return system_zone();
+}
+
+Instant read_now(const char* steady_now, const date::time_zone& zone)
+{
+    if (steady_now == nullptr || *steady_now == '\0')
+        return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto parsed = detail::parse_iso(detail::normalize(steady_now));
+    const auto& v = parsed.value;
+    if (parsed.status != detail::IsoStatus::ok || !v.time_of_day)
+        throw UsageError("STEADY_NOW='" + std::string{steady_now} +
+                         "' is not an ISO 8601 time (e.g. 2026-11-22T08:30:00)");
+    auto local = date::local_days{v.ymd} + *v.time_of_day;
+    if (v.utc_offset)
+        return Instant{local.time_since_epoch()} - *v.utc_offset;
+    return to_instant(local, zone);
+}
+
+Day day_of(Instant at, const date::time_zone& zone, Minutes day_start)
+{
+    return date::floor<date::days>(zone.to_local(at) - day_start);
+}
+
+// For a nonexistent local time (in a spring-forward gap), date's choose-taking
+// to_sys ignores `choose` and returns the instant the gap ends: 02:30 on
+// 2026-03-29 in Europe/Berlin becomes 01:00Z (03:00 CEST). In an overlap,
+// earliest picks the first occurrence (the summer-time one).
+Instant to_instant(date::local_seconds local, const date::time_zone& zone)
+{
+    return zone.to_sys(local, date::choose::earliest);
+}
+
+Instant start_of_day(Day day, const date::time_zone& zone, Minutes day_start)
+{
+    return to_instant(date::local_seconds{day} + day_start, zone);
+}
+
+Day TimeContext::today() const
+{
+    return day_of(now, *zone, day_start);
+}
+
+} // namespace steady::timeutil
