@@ -1,0 +1,95 @@
+# Exit codes and error messages of the real binary (SPEC §9): each error is
+# "steady: …" on stderr, nothing on stdout, and the journal is untouched.
+. "$(dirname "$0")/lib.sh"
+
+# Usage errors: 64, with our prefix and the offending word.
+for args in "bogus" "--bogus" "checkin --bogus" "checkin --mood 5 --bogus 1"; do
+    # shellcheck disable=SC2086
+    expect_exit 64 steady $args
+    expect_eq "$out" "" "stdout of 'steady $args'"
+    expect_eq "${err%%:*}" "steady" "prefix of the error for 'steady $args'"
+    expect_err_contains "bogus"
+done
+expect_exit 64 steady checkin --mood 11
+expect_err_contains "steady: "
+expect_eq "$(journal_hash)" absent "journal after rejected check-ins"
+
+# Without a terminal and without --mood, a check-in is a usage error naming --mood.
+expect_exit 64 steady checkin
+expect_err_contains "--mood"
+expect_eq "$(journal_hash)" absent "journal after a check-in without --mood"
+
+# A --config file that does not exist: 66.
+expect_exit 66 steady --config "$tmp/nope.toml" checkin --mood 5
+expect_err_contains "$tmp/nope.toml"
+expect_eq "$out" "" "stdout with a missing config"
+expect_eq "$(journal_hash)" absent "journal with a missing config"
+
+# A malformed config: 78 with path:line:column.
+printf 'name = "Alex"\nday_starts_at = \n' >"$tmp/bad.toml"
+expect_exit 78 steady --config "$tmp/bad.toml" checkin --mood 5
+expect_err_contains "steady: $tmp/bad.toml:2:"
+case $err in
+*"$tmp/bad.toml:2:"[0-9]*": "*) ;;
+*) fail "78 message is not path:line:column: what: $err" ;;
+esac
+printf 'day_starts_at = 4\n' >"$tmp/type.toml"
+expect_exit 78 steady --config "$tmp/type.toml" checkin --mood 5
+expect_err_contains "steady: $tmp/type.toml:1:"
+expect_eq "$(journal_hash)" absent "journal with a malformed config"
+
+# A text file given as the journal: 74, and not a byte changed.
+printf 'my grocery list\neggs\n' >"$tmp/notes.txt"
+before=$(journal_hash "$tmp/notes.txt")
+expect_exit 74 steady --db "$tmp/notes.txt" checkin --mood 5
+expect_err_contains "$tmp/notes.txt"
+expect_exit 74 steady --db "$tmp/notes.txt" list
+expect_eq "$(journal_hash "$tmp/notes.txt")" "$before" "text file after steady refused it"
+expect_eq "$(ls "$tmp" | grep -c 'notes.txt-')" 0 "no -wal/-shm beside the text file"
+
+# A journal from a newer steady: 65, untouched.
+expect_exit 0 steady checkin --mood 5
+sql 'PRAGMA user_version = 99;'
+before=$(journal_hash)
+expect_exit 65 steady checkin --date yesterday --mood 6
+expect_err_contains "newer"
+expect_exit 65 steady list
+expect_eq "$(journal_hash)" "$before" "newer journal after steady refused it"
+expect_eq "$(sql 'PRAGMA user_version')" 99 "schema version of the newer journal"
+
+# Where the journal cannot be created: 73.
+touch "$tmp/plainfile"
+expect_exit 73 steady --db "$tmp/plainfile/sub/journal.db" checkin --mood 5
+expect_err_contains "$tmp/plainfile/sub"
+expect_exit 73 steady --db /dev/null/x.db checkin --mood 5
+expect_err_contains "/dev/null/x.db"
+mkdir "$tmp/locked" && chmod 500 "$tmp/locked"
+if [ "$(id -u)" != 0 ]; then  # root writes anywhere
+    expect_exit 73 steady --db "$tmp/locked/journal.db" checkin --mood 5
+    expect_err_contains "$tmp/locked/journal.db"
+fi
+expect_eq "$(journal_hash "$tmp/plainfile")" "$(journal_hash /dev/null)" "the file in the way"
+
+# --version, --help, and -h on every subcommand (found from the help itself).
+expect_exit 0 steady --version
+case $out in "steady "[0-9]*.[0-9]*) ;; *) fail "--version printed '$out'" ;; esac
+expect_exit 0 steady --help
+expect_out_contains "checkin"
+
+subcommands_of() {  # the names under "Subcommands:" in `steady $* --help`
+    steady "$@" --help | awk '/^Subcommands:/ {s = 1; next} s && /^  [a-z]/ {print $1}'
+}
+commands=$(subcommands_of)
+[ -n "$commands" ] || fail "no subcommands found in 'steady --help'"
+for command in $commands; do
+    for flag in --help -h; do
+        expect_exit 0 steady "$command" "$flag"
+        expect_out_contains "$command"
+        expect_eq "$err" "" "stderr of 'steady $command $flag'"
+    done
+    for sub in $(subcommands_of "$command"); do
+        expect_exit 0 steady "$command" "$sub" -h
+        expect_out_contains "$sub"
+    done
+done
+expect_eq "$(ls -A "$tmp/home")" "" "files written to HOME by --help"
