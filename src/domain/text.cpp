@@ -22,6 +22,14 @@ std::string to_lower(std::string_view text)
     return out;
 }
 
+std::string to_upper(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
 namespace {
 template <class Items> std::string join_items(const Items& items, std::string_view separator)
 {

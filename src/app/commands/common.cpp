@@ -12,18 +12,39 @@ namespace steady::app {
 
 using domain::Entry;
 
-void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind)
+namespace {
+
+std::string type_name(const domain::Field& field)
+{
+    switch (field.type) {
+    case domain::FieldType::integer: return "N";
+    case domain::FieldType::decimal: return "HOURS";
+    case domain::FieldType::boolean: return "yes|no";
+    case domain::FieldType::duration: return "DURATION";
+    case domain::FieldType::reference: return "ID";
+    case domain::FieldType::choice: return domain::join(field.choices, "|");
+    case domain::FieldType::text:
+    case domain::FieldType::list: return "TEXT";
+    }
+    return "TEXT";
+}
+
+}  // namespace
+
+void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind,
+                     std::string_view positional)
 {
     for (const auto& field : domain::fields()) {
-        if (kind && !field.applies_to(*kind))
+        if ((kind && !field.applies_to(*kind)) || field.name == positional)
             continue;
         std::string flag = "--" + std::string(field.flag);
         if (field.type == domain::FieldType::list) {
-            cmd.add_option(flag, flags.strategies, std::string(field.help) + "; repeatable");
+            cmd.add_option(flag, flags.strategies, std::string(field.help) + "; repeatable")
+                ->type_name("TEXT");
             continue;
         }
         auto [it, added] = flags.single.emplace(std::string(field.name), std::nullopt);
-        cmd.add_option(flag, it->second, std::string(field.help));
+        cmd.add_option(flag, it->second, std::string(field.help))->type_name(type_name(field));
     }
     cmd.add_option("--note", flags.note, "A note in your own words");
     cmd.add_option("--tag", flags.tags, "A tag; repeatable")->type_name("TAG");

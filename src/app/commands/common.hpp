@@ -24,8 +24,10 @@ struct FieldFlags {
 };
 
 // Adds a --flag for every field of `kind` (or of every kind when nullopt),
-// plus --note and --tag, storing into `flags`.
-void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind);
+// plus --note and --tag, storing into `flags`. The field named `positional`
+// is the command's argument instead and gets no flag.
+void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind,
+                     std::string_view positional = {});
 
 // Copies the flags that were given into `entry`, parsing each. An empty
 // text clears an optional field; --tag replaces the tags.

@@ -62,7 +62,7 @@ std::string entry_summary(const Entry& entry, const Output& out)
         if (field.type == FieldType::boolean)
             parts.push_back(text == "yes" ? std::string(field.name) : "not " + std::string(field.name));
         else if (field.name == "what" || field.name == "name")
-            parts.push_back(text);
+            parts.insert(parts.begin(), text);
         else
             parts.push_back(std::string(field.name) + " " + text);
     }
