@@ -24,12 +24,15 @@ void register_craving(CLI::App& root, Context& ctx);
 void register_meeting(CLI::App& root, Context& ctx);
 void register_clock(CLI::App& root, Context& ctx);
 void register_goal(CLI::App& root, Context& ctx);
+void register_prompt(CLI::App& root, Context& ctx);
+void register_complete(CLI::App& root, Context& ctx);
 
 // The command table: every subcommand of steady, in the order --help lists them.
 inline constexpr std::array k_commands = {
     &register_checkin, &register_trigger, &register_craving, &register_meeting,
     &register_clock,   &register_goal,    &register_list,    &register_show,
-    &register_edit,    &register_delete,  &register_undo,
+    &register_edit,    &register_delete,  &register_undo,    &register_prompt,
+    &register_complete,
 };
 
 // `steady` alone: today at a glance.

@@ -1,0 +1,60 @@
+#include "store/lookups.hpp"
+
+#include <array>
+#include <utility>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace steady::store {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, const char*>, 6> k_lookups = {{
+    {"categories", "SELECT DISTINCT category FROM entries WHERE kind = 'trigger' AND "
+                   "deleted IS NULL AND category IS NOT NULL ORDER BY 1"},
+    {"strategies", "SELECT DISTINCT s.value FROM entries, json_each(entries.strategies) AS s "
+                   "WHERE kind = 'craving' AND deleted IS NULL ORDER BY 1"},
+    {"types", "SELECT DISTINCT type FROM entries WHERE kind = 'meeting' AND deleted IS NULL "
+              "AND type IS NOT NULL ORDER BY 1"},
+    {"tags", "SELECT DISTINCT t.value FROM entries, json_each(entries.tags) AS t "
+             "WHERE deleted IS NULL ORDER BY 1"},
+    {"clocks", "SELECT name FROM clocks ORDER BY name"},
+    {"goals", "SELECT id FROM goals WHERE status = 'active' ORDER BY id"},
+}};
+
+}  // namespace
+
+std::vector<std::string> past_values(Journal& journal, std::string_view what)
+{
+    std::vector<std::string> values;
+    for (const auto& [name, sql] : k_lookups) {
+        if (name != what)
+            continue;
+        SQLite::Statement st(journal.db(), sql);
+        while (st.executeStep())
+            values.push_back(st.getColumn(0).getString());
+    }
+    return values;
+}
+
+PromptFacts prompt_facts(Journal& journal, timeutil::Day today)
+{
+    SQLite::Statement st(journal.db(), R"sql(
+        SELECT
+          EXISTS (SELECT 1 FROM entries WHERE kind = 'checkin' AND day = ? AND deleted IS NULL),
+          (SELECT min(run_start) FROM (
+             SELECT coalesce((SELECT max(e.at) FROM entries AS e
+                              WHERE e.kind = 'lapse' AND e.clock_id = c.id
+                                AND e.deleted IS NULL), c.started_at) AS run_start
+             FROM clocks AS c)))sql");
+    st.bind(1, timeutil::format_day(today));
+    PromptFacts facts;
+    if (!st.executeStep())
+        return facts;
+    facts.checked_in = st.getColumn(0).getInt() != 0;
+    if (!st.getColumn(1).isNull())
+        facts.longest_run_start = timeutil::parse_stored_instant(st.getColumn(1).getString());
+    return facts;
+}
+
+}  // namespace steady::store
