@@ -17,7 +17,7 @@ json_field() {  # json_field FILE PATH: a value from a JSON file, via sqlite3's 
 lands() {
     local zone=$2 config=$3 day=$4 at=$5 tz=$2
     case $config in tokyo | ny-late) tz=$(sed -n 's/^timezone = "\(.*\)"/\1/p' "$tmp/$config.toml") ;; esac
-    rm -f "$db" "$db-wal" "$db-shm"
+    fresh_journal
     NOW=$1 ZONE=$zone
     expect_exit 0 steady --config "$tmp/$config.toml" checkin --mood 5
     expect_out_contains "Checked in for $day "
@@ -65,7 +65,7 @@ lands 2026-11-01T04:00:00Z      UTC                  ny-late  2026-10-31  2026-1
 
 # A week of check-ins across Berlin's fall-back day: one per day, no day
 # lost or doubled, each at 21:00 local.
-rm -f "$db" "$db-wal" "$db-shm"
+fresh_journal
 ZONE=Europe/Berlin
 for d in 23 24 25 26 27; do
     NOW=2026-10-${d}T21:00:00
@@ -81,7 +81,7 @@ expect_eq "$(json_field "$tmp/day.json" '$.entries[0].day')/$(json_field "$tmp/d
     "2026-10-25/" "list --period 2026-10-25 holds exactly that day's check-in"
 
 # --date on a DST day, from the day after: the day asked for.
-rm -f "$db" "$db-wal" "$db-shm"
+fresh_journal
 ZONE=America/New_York NOW=2026-03-09T12:00:00
 expect_exit 0 steady checkin --date 2026-03-08 --mood 4
 expect_exit 65 steady checkin --date yesterday --mood 4

@@ -13,17 +13,20 @@ done
 expect_exit 64 steady checkin --mood 11
 expect_err_contains "steady: "
 expect_eq "$(journal_hash)" absent "journal after rejected check-ins"
+fresh_journal  # so that each check stands alone
 
 # Without a terminal and without --mood, a check-in is a usage error naming --mood.
 expect_exit 64 steady checkin
 expect_err_contains "--mood"
 expect_eq "$(journal_hash)" absent "journal after a check-in without --mood"
+fresh_journal  # so that each check stands alone
 
 # A --config file that does not exist: 66.
 expect_exit 66 steady --config "$tmp/nope.toml" checkin --mood 5
 expect_err_contains "$tmp/nope.toml"
 expect_eq "$out" "" "stdout with a missing config"
 expect_eq "$(journal_hash)" absent "journal with a missing config"
+fresh_journal  # so that each check stands alone
 
 # A malformed config: 78 with path:line:column.
 printf 'name = "Alex"\nday_starts_at = \n' >"$tmp/bad.toml"
@@ -56,6 +59,23 @@ expect_err_contains "newer"
 expect_exit 65 steady list
 expect_eq "$(journal_hash)" "$before" "newer journal after steady refused it"
 expect_eq "$(sql 'PRAGMA user_version')" 99 "schema version of the newer journal"
+
+# The same for a newer journal still in rollback-journal mode (a newer
+# steady may not use WAL): not even its journal mode may change.
+sqlite3 "$tmp/newer.db" 'PRAGMA user_version = 99; CREATE TABLE future (x);'
+before=$(journal_hash "$tmp/newer.db")
+expect_exit 65 steady --db "$tmp/newer.db" checkin --mood 5
+expect_exit 65 steady --db "$tmp/newer.db" list
+expect_eq "$(journal_hash "$tmp/newer.db")" "$before" "newer rollback-mode journal after steady refused it"
+expect_eq "$(sqlite3 "$tmp/newer.db" 'PRAGMA journal_mode')" delete "journal mode of the refused newer journal"
+
+# Someone else's SQLite database: 74, untouched.
+sqlite3 "$tmp/recipes.db" 'CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('"'soup'"');'
+before=$(journal_hash "$tmp/recipes.db")
+expect_exit 74 steady --db "$tmp/recipes.db" checkin --mood 5
+expect_err_contains "$tmp/recipes.db"
+expect_eq "$(journal_hash "$tmp/recipes.db")" "$before" "another program's database after steady refused it"
+expect_eq "$(sqlite3 "$tmp/recipes.db" 'PRAGMA journal_mode')" delete "journal mode of the refused database"
 
 # Where the journal cannot be created: 73.
 touch "$tmp/plainfile"

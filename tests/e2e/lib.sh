@@ -93,6 +93,11 @@ journal_hash() {
     if [ -e "$file" ]; then sha256sum <"$file" | cut -d' ' -f1; else echo absent; fi
 }
 
+# Removes the journal (and its -wal/-shm) for a fresh start.
+fresh_journal() {
+    rm -f "$db" "$db-wal" "$db-shm"
+}
+
 # `sql QUERY`: runs QUERY on the journal with the sqlite3 shell.
 sql() {
     sqlite3 -batch "$db" "$1"

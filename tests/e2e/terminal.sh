@@ -47,6 +47,15 @@ expect_out_contains "11"
 expect_eq "$(sql "SELECT mood, craving, sober, quote(note) FROM checkins WHERE day = '2026-11-21'")" \
     "4|5|0|NULL" "the check-in after re-asked answers"
 
+# Not on a terminal, -i reads answers from stdin and a bad one is an error.
+before=$(journal_hash)
+expect_exit 64 steady checkin -i --date 2026-11-19 <<<$'11\n3\ny\n\n'
+expect_err_contains "11"
+expect_eq "$(journal_hash)" "$before" "journal after a bad answer through -i"
+expect_exit 0 steady checkin -i --date 2026-11-19 <<<$'6\n3\nyes\npiped\n'
+expect_eq "$(sql "SELECT mood, craving, sober, note FROM checkins WHERE day = '2026-11-19'")" \
+    "6|3|1|piped" "the check-in answered through -i"
+
 # Ctrl-D at the mood prompt saves nothing.
 before=$(sql 'SELECT count(*) FROM entries')
 expect_exit 64 tty_run '\004' checkin --date 2026-11-20
