@@ -41,9 +41,7 @@ expect_eq "$(sqlite3 "$fresh" 'SELECT group_concat(day) FROM (SELECT day FROM ch
 # Another program holds the write lock for 7 s. The busy timeout is at
 # least 5 s: steady either waits it out and writes (exit 0), or gives up
 # after 5 s or more with 75, "try again", and nothing written.
-(echo 'BEGIN IMMEDIATE;'; sleep 7; echo 'COMMIT;') | sqlite3 "$db" &
-holder=$!
-sleep 0.5
+hold_journal "$db" 7 'BEGIN IMMEDIATE'
 start=$(date +%s.%N)
 status=0
 steady checkin --date 2026-10-02 --mood 7 >"$tmp/locked.out" 2>"$tmp/locked.err" || status=$?

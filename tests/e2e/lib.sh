@@ -103,6 +103,21 @@ sql() {
     sqlite3 -batch "$db" "$1"
 }
 
+# `hold_journal FILE SECONDS SQL`: in the background (pid in $holder), the
+# sqlite3 shell runs SQL on FILE (e.g. BEGIN IMMEDIATE), keeps its transaction
+# open SECONDS, then commits. Returns once the transaction is open.
+hold_journal() {
+    rm -f "$tmp/.held"
+    (echo "$3;"; echo ".system touch $tmp/.held"; sleep "$2"; echo 'COMMIT;') | sqlite3 "$1" >/dev/null &
+    holder=$!
+    local i
+    for i in $(seq 100); do
+        [ -e "$tmp/.held" ] && return 0
+        sleep 0.1
+    done
+    fail "sqlite3 did not open its transaction on $1 within 10 s"
+}
+
 # The permission bits of a file, e.g. 600.
 mode_of() {
     stat -c %a "$1"
