@@ -107,8 +107,17 @@ store::Journal& Context::journal_for_write()
 
 store::Journal& Context::journal_for_read()
 {
-    if (!m_journal)
-        m_journal = store::Journal::open_for_read(journal_path());
+    if (m_journal)
+        return *m_journal;
+    auto path = journal_path();
+    if (fs::exists(path)) {
+        // An existing journal is opened once, able to write, so a command
+        // that reads first and then writes keeps one connection.
+        m_journal = store::Journal::open_for_write(path);
+        m_journal_writable = true;
+    } else {
+        m_journal = store::Journal::open_for_read(path);
+    }
     return *m_journal;
 }
 

@@ -22,15 +22,20 @@ struct CheckinOptions {
 
 domain::Entry amended(Context& ctx, const CheckinOptions& opt, timeutil::Day day)
 {
-    auto& journal = ctx.journal_for_write();
-    auto existing = store::find_checkin(journal, day);
+    if (!any_given(opt.flags))
+        throw UsageError("--amend needs something to change, e.g. --mood 6");
+    auto existing = store::find_checkin(ctx.journal_for_read(), day);
     if (!existing)
         throw DataError("no check-in for " + timeutil::format_day(day) +
                         " to amend; run 'steady checkin' without --amend");
-    if (!any_given(opt.flags))
-        throw UsageError("--amend needs something to change, e.g. --mood 6");
     apply_fields(opt.flags, *existing);
     return *existing;
+}
+
+[[noreturn]] void already_checked_in(const domain::Entry& existing)
+{
+    throw DataError("already checked in for " + timeutil::format_day(existing.day) + " (#" +
+                    std::to_string(existing.id) + "); use --amend to change it");
 }
 
 void report(Context& ctx, const domain::Entry& entry, bool amend)
@@ -56,22 +61,21 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         out.say("Every check-in counts. Welcome back.");
 }
 
+// Everything is asked, parsed and validated before the journal is opened
+// to write, so bad input leaves no trace (not even a new empty journal).
 void run_checkin(CheckinOptions& opt, Context& ctx)
 {
     auto when = entry_time(ctx, opt.date);
     domain::Entry entry;
     entry.kind = domain::Kind::checkin;
     place_entry(ctx, entry, when);
-    auto& journal = ctx.journal_for_write();
     if (opt.amend) {
         entry = amended(ctx, opt, entry.day);
     } else {
-        if (auto existing = store::find_checkin(journal, entry.day))
-            throw DataError("already checked in for " + timeutil::format_day(entry.day) + " (#" +
-                            std::to_string(existing->id) + "); use --amend to change it");
+        if (auto existing = store::find_checkin(ctx.journal_for_read(), entry.day))
+            already_checked_in(*existing);
         apply_fields(opt.flags, entry);
-        bool prompting = opt.interactive || ctx.io().in_tty;
-        if (prompting)
+        if (opt.interactive || ctx.io().in_tty)
             prompt_missing(ctx, entry, ctx.config().checkin_ask, opt.flags,
                            opt.interactive && !ctx.io().in_tty);
         else if (!entry.get_int("mood"))
@@ -79,6 +83,7 @@ void run_checkin(CheckinOptions& opt, Context& ctx)
                              "or use -i to answer on stdin");
     }
     domain::validate(entry);
+    auto& journal = ctx.journal_for_write();
     journal.write("save the check-in", [&] {
         if (opt.amend)
             store::update_entry(journal, entry, ctx.time().now);

@@ -17,8 +17,7 @@ struct DeleteOptions {
 void run_delete(const DeleteOptions& opt, Context& ctx)
 {
     auto id = parse_id(opt.id);
-    auto& journal = ctx.journal_for_write();
-    auto entry = store::find_entry(journal, id);
+    auto entry = store::find_entry(ctx.journal_for_read(), id);
     if (!entry)
         throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
     std::string what = std::string(domain::kind_name(entry->kind)) + " #" + std::to_string(id) +
@@ -29,6 +28,7 @@ void run_delete(const DeleteOptions& opt, Context& ctx)
         if (!confirm(ctx, "Delete " + what + "? 'steady undo' brings it back."))
             throw UsageError("kept " + what + "; nothing was deleted");
     }
+    auto& journal = ctx.journal_for_write();
     journal.write("delete the entry", [&] { store::delete_entry(journal, *entry, ctx.time().now); });
     ctx.out().say("Deleted " + what + ". 'steady undo' brings it back.");
 }

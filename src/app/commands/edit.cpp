@@ -21,14 +21,14 @@ void run_edit(EditOptions& opt, Context& ctx)
     auto id = parse_id(opt.id);
     if (!any_given(opt.flags) && !opt.at)
         throw UsageError("nothing to change; give the fields to change, e.g. --mood 6 or --note");
-    auto& journal = ctx.journal_for_write();
-    auto entry = store::find_entry(journal, id);
+    auto entry = store::find_entry(ctx.journal_for_read(), id);
     if (!entry)
         throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
     apply_fields(opt.flags, *entry);
     if (opt.at)
         place_entry(ctx, *entry, entry_time(ctx, opt.at));
     domain::validate(*entry);
+    auto& journal = ctx.journal_for_write();
     journal.write("save the change", [&] { store::update_entry(journal, *entry, ctx.time().now); });
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());

@@ -28,7 +28,7 @@ std::string question(const std::string& name)
     const auto* field = domain::find_field(name);
     std::string label = name;
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    return label + " (" + std::string(field->help) + "): ";
+    return label + ", " + std::string(field->help) + ": ";
 }
 
 // Applies one answer; throws UsageError when it does not parse.
@@ -59,7 +59,8 @@ void prompt_missing(Context& ctx, domain::Entry& entry, const std::vector<std::s
         const auto* field = domain::find_field(name);
         bool required = field && field->required(entry.kind);
         for (;;) {
-            io.err << question(name) << std::flush;
+            if (!strict)  // answers piped to -i need no questions on the screen
+                io.err << question(name) << std::flush;
             std::string line;
             if (!std::getline(io.in, line)) {
                 if (required)

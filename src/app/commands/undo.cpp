@@ -11,7 +11,8 @@ namespace {
 
 void run_undo(Context& ctx)
 {
-    auto& journal = ctx.journal_for_write();
+    // A missing journal reads as empty: nothing to undo, and nothing created.
+    auto& journal = ctx.journal_for_read();
     std::optional<std::string> undone;
     journal.write("undo", [&] { undone = store::undo_last(journal, ctx.time().now); });
     if (ctx.options().json) {
