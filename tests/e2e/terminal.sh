@@ -20,18 +20,14 @@ tty_run() {
     printf '%b' "$input" | script -qec "$cmd" /dev/null | tr -d '\r'
     return "${PIPESTATUS[1]}"
 }
-count() {  # count TEXT: how often TEXT occurs in $out
-    grep -o -F -- "$1" <<<"$out" | wc -l
+count() {  # count WORD: how often the capitalised WORD (a prompt's label) occurs in $out
+    grep -o -w -F -- "$1" <<<"$out" | wc -l
 }
 
 # A check-in on a terminal asks mood, craving, sober and note, in that order.
 expect_exit 0 tty_run '6\n3\ny\nlong day, called Sam\n' checkin
-expect_out_contains "Mood ("
-expect_out_contains "Craving ("
-expect_out_contains "Sober ("
-expect_out_contains "Note (optional)"
-order=$(grep -o -E 'Mood \(|Craving \(|Sober \(|Note \(' <<<"$out" | tr '\n' ' ')
-expect_eq "$order" "Mood ( Craving ( Sober ( Note ( " "order of the prompts"
+order=$(grep -o -w -E 'Mood|Craving|Sober|Note' <<<"$out" | tr '\n' ' ')
+expect_eq "$order" "Mood Craving Sober Note " "the prompts, in order"
 expect_out_contains "Checked in for 2026-11-22"
 expect_eq "$(sql "SELECT day, mood, craving, sober, note FROM checkins")" \
     "2026-11-22|6|3|1|long day, called Sam" "the check-in answered on the terminal"
@@ -39,10 +35,10 @@ expect_eq "$(sql "SELECT day, mood, craving, sober, note FROM checkins")" \
 # What the flags gave is not asked; an invalid answer is asked again and
 # the command still succeeds with the valid one.
 expect_exit 0 tty_run '11\nseven\n4\nmaybe\nno\n\n' checkin --date yesterday --craving 5
-expect_eq "$(count 'Mood (')" 3 "times mood was asked (two bad answers)"
-expect_eq "$(count 'Craving (')" 0 "times craving was asked (given by flag)"
-expect_eq "$(count 'Sober (')" 2 "times sober was asked (one bad answer)"
-expect_eq "$(count 'Note (')" 1 "times the note was asked"
+expect_eq "$(count Mood)" 3 "times mood was asked (two bad answers)"
+expect_eq "$(count Craving)" 0 "times craving was asked (given by flag)"
+expect_eq "$(count Sober)" 2 "times sober was asked (one bad answer)"
+expect_eq "$(count Note)" 1 "times the note was asked"
 expect_out_contains "11"
 expect_eq "$(sql "SELECT mood, craving, sober, quote(note) FROM checkins WHERE day = '2026-11-21'")" \
     "4|5|0|NULL" "the check-in after re-asked answers"
