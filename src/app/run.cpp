@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -32,15 +33,40 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.set_version_flag("--version", std::string("steady ") + STEADY_VERSION);
 }
 
+// The help hint for the subcommand being parsed, if any.
+std::string help_hint(const CLI::App& app)
+{
+    auto subs = app.get_subcommands();
+    if (subs.empty())
+        return " (see 'steady --help')";
+    return " (see 'steady " + subs.front()->get_name() + " --help')";
+}
+
+// CLI11's ExtrasError lists the stray words, in reverse order.
+std::string extras_message(const CLI::App& app, const std::string& what)
+{
+    std::istringstream words(what.substr(what.find(':') + 1));
+    std::vector<std::string> extras;
+    for (std::string word; words >> word;)
+        extras.insert(extras.begin(), word);
+    for (const auto& word : extras)
+        if (word.size() > 1 && word[0] == '-')
+            return "unknown flag '" + word + "'" + help_hint(app);
+    if (app.get_subcommands().empty() && !extras.empty())
+        return "unknown command '" + extras.front() + "'" + help_hint(app);
+    return "unexpected argument '" + (extras.empty() ? what : extras.front()) + "'" + help_hint(app);
+}
+
 // CLI11's own messages, made to read like ours.
-std::string usage_message(const CLI::ParseError& e)
+std::string usage_message(const CLI::App& app, const CLI::ParseError& e)
 {
     std::string what = e.what();
-    if (e.get_name() == "ExtrasError")
-        return "unexpected " + what.substr(what.find(':') + 1) + " (see 'steady --help')";
-    if (!what.empty())
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr)
+        return extras_message(app, what);
+    bool acronym = what.size() > 1 && std::isupper(static_cast<unsigned char>(what[1]));
+    if (!what.empty() && !acronym)
         what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-    return what + " (see 'steady --help')";
+    return what + help_hint(app);
 }
 
 int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args)
@@ -71,7 +97,7 @@ int run(const std::vector<std::string>& args, Io& io)
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0)
             return app.exit(e, io.out, io.err);
-        io.err << "steady: " << usage_message(e) << '\n';
+        io.err << "steady: " << usage_message(app, e) << '\n';
         return 64;
     } catch (const Error& e) {
         io.out.flush();

@@ -18,12 +18,11 @@ namespace steady::store {
 
 namespace {
 
-void apply_pragmas(SQLite::Database& db, bool writable)
+// Connection settings only: nothing here writes to the file.
+void apply_pragmas(SQLite::Database& db)
 {
     db.setBusyTimeout(10000);
     db.exec("PRAGMA foreign_keys = ON");
-    if (writable)
-        db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
 }
 
@@ -64,10 +63,12 @@ Journal open_checked(const fs::path& path, int flags, bool writable)
 {
     try {
         auto db = std::make_unique<SQLite::Database>(path.string(), flags);
-        apply_pragmas(*db, writable);
-        check_is_journal(*db, path);
-        if (writable)
+        apply_pragmas(*db);
+        check_is_journal(*db, path);  // before anything could change a file that is not ours
+        if (writable) {
+            db->exec("PRAGMA journal_mode = WAL");
             migrate(*db);
+        }
         return Journal::from_database(std::move(db));
     } catch (const SQLite::Exception&) {
         rethrow_as_journal_error("open the journal '" + path.string() + "'");

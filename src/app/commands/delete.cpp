@@ -25,8 +25,10 @@ void run_delete(const DeleteOptions& opt, Context& ctx)
     if (!opt.yes) {
         if (!ctx.io().in_tty)
             throw UsageError("not deleting " + what + " without --yes (stdin is not a terminal)");
-        if (!confirm(ctx, "Delete " + what + "? 'steady undo' brings it back."))
-            throw UsageError("kept " + what + "; nothing was deleted");
+        if (!confirm(ctx, "Delete " + what + "? 'steady undo' brings it back.")) {
+            ctx.out().say("Kept " + what + ".");  // the user's "no" is an answer, not an error
+            return;
+        }
     }
     auto& journal = ctx.journal_for_write();
     journal.write("delete the entry", [&] { store::delete_entry(journal, *entry, ctx.time().now); });
