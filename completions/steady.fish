@@ -1,0 +1,179 @@
+# fish completion for steady(1)
+#
+# Installed in fish/vendor_completions.d. The command and flag lists below
+# mirror `steady --help` and `steady COMMAND --help`; tests/e2e/docs_meta.sh
+# checks that they stay in step.
+
+# The command being completed: the first word after `steady` that is neither
+# a flag nor the value of a global flag (--db PATH, --config PATH, --color WHEN).
+function __steady_command
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l skip 0
+    for word in $words
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case --db --config --color
+                set skip 1
+            case '-*'
+            case '*'
+                echo $word
+                return 0
+        end
+    end
+    return 1
+end
+
+function __steady_needs_command
+    not __steady_command >/dev/null
+end
+
+# True if the command being completed is one of the arguments.
+function __steady_using
+    set -l command (__steady_command)
+    or return 1
+    contains -- $command $argv
+end
+
+# The words to offer for a kind of value, one per line. Static for now; words
+# from the user's journal (categories, strategies, types, tags, clocks, goals)
+# will come from `steady _complete WHAT` here, merged with these defaults.
+function __steady_words
+    switch $argv[1]
+        case kinds
+            printf '%s\n' checkin trigger craving meeting goal_log lapse
+        case colors
+            printf '%s\n' auto always never
+        case yesno
+            printf '%s\n' yes no
+        case outcomes
+            printf '%s\n' resisted used
+        case periods
+            printf '%s\n' today yesterday 'this week' 'last week' 'this month' 'last month' \
+                'this year' 'last year' 'last 7 days' 'last 30 days' 'last 90 days' all
+        case dates
+            printf '%s\n' now today yesterday
+        case categories
+            printf '%s\n' people places things emotions stress boredom celebration \
+                hungry angry lonely tired
+        case types
+            printf '%s\n' AA NA SMART therapy mentor
+        case scale0
+            seq 0 10
+        case scale1
+            seq 1 10
+        case durations
+            printf '%s\n' 10m 15m 20m 30m 45m 1h 1h30m 2h
+    end
+end
+
+complete -c steady -f
+
+# Global flags, accepted before the command and after it.
+complete -c steady -s h -l help -d 'Print help and exit'
+complete -c steady -l db -r -F -d 'Journal file'
+complete -c steady -l config -r -F -d 'Config file'
+complete -c steady -l json -d 'Machine-readable output'
+complete -c steady -l color -x -a '(__steady_words colors)' -d 'When to use colour'
+complete -c steady -s q -l quiet -d 'Say only what was asked for'
+complete -c steady -l version -n __steady_needs_command -d 'Print the version and exit'
+
+# Commands.
+complete -c steady -n __steady_needs_command -a checkin -d "Today's check-in: mood, craving, sober, a note"
+complete -c steady -n __steady_needs_command -a trigger -d 'Log a trigger: what happened, and how you coped'
+complete -c steady -n __steady_needs_command -a craving -d 'Log a craving as it happens'
+complete -c steady -n __steady_needs_command -a urge -d 'Log a craving as it happens (same as craving)'
+complete -c steady -n __steady_needs_command -a meeting -d 'Log a meeting you attended'
+complete -c steady -n __steady_needs_command -a list -d 'List entries, newest first'
+complete -c steady -n __steady_needs_command -a show -d 'Show one entry in full'
+complete -c steady -n __steady_needs_command -a edit -d 'Correct an entry: give the fields to change'
+complete -c steady -n __steady_needs_command -a delete -d 'Delete an entry (undo brings it back)'
+complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, edit or delete (repeatable)'
+complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
+
+# checkin
+set -l c '__steady_using checkin'
+complete -c steady -n $c -l mood -x -a '(__steady_words scale1)' -d '1 (low) to 10 (great)'
+complete -c steady -n $c -l craving -x -a '(__steady_words scale0)' -d '0 (none) to 10'
+complete -c steady -n $c -l sober -x -a '(__steady_words yesno)' -d 'yes or no'
+complete -c steady -n $c -l energy -x -a '(__steady_words scale1)' -d '1 to 10'
+complete -c steady -n $c -l sleep -x -d 'Hours slept, e.g. 7.5'
+complete -c steady -n $c -l gratitude -x -d 'Something you are grateful for'
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l date -x -a '(__steady_words dates)' -d 'The day it is for (default today)'
+complete -c steady -n $c -l amend -d "Change that day's check-in (only the fields given)"
+complete -c steady -n $c -s i -l interactive -d 'Ask for what is missing, reading answers from stdin'
+
+# trigger WHAT
+set -l c '__steady_using trigger'
+complete -c steady -n $c -l category -x -a '(__steady_words categories)' -d 'What kind of trigger'
+complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d '1 (mild) to 10 (overwhelming)'
+complete -c steady -n $c -l coped -x -d 'How you coped'
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it happened (default now)'
+
+# craving, urge
+set -l c '__steady_using craving urge'
+complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d '1 (mild) to 10 (overwhelming)'
+complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'e.g. 20m or 1h30m'
+complete -c steady -n $c -l trigger -x -d 'Id of the trigger behind it'
+complete -c steady -n $c -l strategy -x -d 'What you did about it; repeatable'
+complete -c steady -n $c -l outcome -x -a '(__steady_words outcomes)' -d 'resisted or used'
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it happened (default now)'
+
+# meeting NAME
+set -l c '__steady_using meeting'
+complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'e.g. 1h'
+complete -c steady -n $c -l type -x -a '(__steady_words types)' -d 'AA, NA, SMART, therapy, mentor, …'
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it was (default now)'
+
+# list
+set -l c '__steady_using list'
+complete -c steady -n $c -l kind -x -a '(__steady_words kinds)' -d 'Only entries of this kind'
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'Only entries in this period'
+complete -c steady -n $c -l tag -x -d 'Only entries with this tag'
+complete -c steady -n $c -l search -x -d 'Only entries whose text contains this'
+complete -c steady -n $c -l limit -x -d 'At most N entries (default 30; 0 for all)'
+
+# show ID: no flags of its own.
+
+# edit ID
+set -l c '__steady_using edit'
+complete -c steady -n $c -l mood -x -a '(__steady_words scale1)' -d 'Check-in: 1 (low) to 10 (great)'
+complete -c steady -n $c -l craving -x -a '(__steady_words scale0)' -d 'Check-in: 0 (none) to 10'
+complete -c steady -n $c -l sober -x -a '(__steady_words yesno)' -d 'Check-in: yes or no'
+complete -c steady -n $c -l energy -x -a '(__steady_words scale1)' -d 'Check-in: 1 to 10'
+complete -c steady -n $c -l sleep -x -d 'Check-in: hours slept'
+complete -c steady -n $c -l gratitude -x -d 'Check-in: something you are grateful for'
+complete -c steady -n $c -l what -x -d 'Trigger: what happened'
+complete -c steady -n $c -l category -x -a '(__steady_words categories)' -d 'Trigger: its category'
+complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d 'Trigger, craving: 1 to 10'
+complete -c steady -n $c -l coped -x -d 'Trigger: how you coped'
+complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'Craving, meeting: how long'
+complete -c steady -n $c -l trigger -x -d 'Craving: id of the trigger behind it'
+complete -c steady -n $c -l strategy -x -d 'Craving: what you did about it; repeatable'
+complete -c steady -n $c -l outcome -x -a '(__steady_words outcomes)' -d 'Craving: resisted or used'
+complete -c steady -n $c -l name -x -d "Meeting: the meeting's name"
+complete -c steady -n $c -l type -x -a '(__steady_words types)' -d "Meeting: the meeting's type"
+complete -c steady -n $c -l goal -x -d "Goal log: the goal's id"
+complete -c steady -n $c -l count -x -d 'Goal log: how many'
+complete -c steady -n $c -l clock -x -d "Lapse: the clock's id"
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -d 'A tag; repeatable (replaces the tags)'
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d "When it happened (or the check-in's day)"
+complete -c steady -n $c -l date -x -a '(__steady_words dates)' -d "When it happened (or the check-in's day)"
+
+# delete ID
+set -l c '__steady_using delete'
+complete -c steady -n $c -s y -l yes -d 'Do not ask'
+
+# undo, prompt: no flags of their own.
