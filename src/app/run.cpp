@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -42,35 +43,56 @@ std::string help_hint(const CLI::App& app)
     return " (see 'steady " + subs.front()->get_name() + " --help')";
 }
 
-// CLI11's ExtrasError lists the stray words, in reverse order.
-std::string extras_message(const CLI::App& app, const std::string& what)
+// CLI11's ExtrasError lists the stray words; `args` tells their order.
+std::string extras_message(const CLI::App& app, const std::string& what,
+                           const std::vector<std::string>& args)
 {
     std::istringstream words(what.substr(what.find(':') + 1));
-    std::vector<std::string> extras;
+    std::vector<std::string> stray;
     for (std::string word; words >> word;)
-        extras.insert(extras.begin(), word);
+        stray.push_back(word);
+    std::vector<std::string> extras;
+    for (const auto& arg : args)
+        if (std::find(stray.begin(), stray.end(), arg) != stray.end())
+            extras.push_back(arg);
+    if (extras.empty())
+        return what + help_hint(app);
+    if (app.get_subcommands().empty() && extras.front()[0] != '-')
+        return "unknown command '" + extras.front() + "'" + help_hint(app);
     for (const auto& word : extras)
         if (word.size() > 1 && word[0] == '-')
             return "unknown flag '" + word + "'" + help_hint(app);
-    if (app.get_subcommands().empty() && !extras.empty())
-        return "unknown command '" + extras.front() + "'" + help_hint(app);
-    return "unexpected argument '" + (extras.empty() ? what : extras.front()) + "'" + help_hint(app);
+    return "unexpected argument '" + extras.front() + "'" + help_hint(app);
 }
 
 // CLI11's own messages, made to read like ours.
-std::string usage_message(const CLI::App& app, const CLI::ParseError& e)
+std::string usage_message(const CLI::App& app, const CLI::ParseError& e,
+                          const std::vector<std::string>& args)
 {
     std::string what = e.what();
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr)
-        return extras_message(app, what);
+        return extras_message(app, what, args);
     bool acronym = what.size() > 1 && std::isupper(static_cast<unsigned char>(what[1]));
     if (!what.empty() && !acronym)
         what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
     return what + help_hint(app);
 }
 
+// CLI11 would answer "steady nosuch --help" with the main help and exit 0;
+// a mistyped command must be an error whatever follows it.
+void check_command_word(const CLI::App& app, const std::vector<std::string>& args)
+{
+    if (args.empty() || args.front().empty() || args.front()[0] == '-')
+        return;
+    for (const auto* sub : app.get_subcommands({}))
+        if (sub->check_name(args.front()))
+            return;
+    throw UsageError("unknown command '" + args.front() + "' (see 'steady --help')");
+}
+
 int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args)
 {
+    check_command_word(app, args);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
     if (app.get_subcommands().empty())
@@ -97,7 +119,7 @@ int run(const std::vector<std::string>& args, Io& io)
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0)
             return app.exit(e, io.out, io.err);
-        io.err << "steady: " << usage_message(app, e) << '\n';
+        io.err << "steady: " << usage_message(app, e, args) << '\n';
         return 64;
     } catch (const Error& e) {
         io.out.flush();

@@ -90,6 +90,25 @@ std::string more_in(const GoalProgress& p)
     return text;
 }
 
+// Pace of a count goal: done once the amount is reached; ended when its
+// period is over without it; open for a one-day period (no pace to keep);
+// else compared with an even pace at the start of today.
+Pace count_pace(const GoalProgress& p)
+{
+    if (p.remaining == 0)
+        return Pace::done;
+    if (p.days_left == 0)
+        return Pace::ended;
+    if (!p.expected)
+        return Pace::open;
+    const auto progress = static_cast<double>(p.progress);
+    if (progress >= *p.expected + 1.0)
+        return Pace::ahead;
+    if (progress >= *p.expected)
+        return Pace::on_pace;
+    return Pace::behind;
+}
+
 } // namespace
 
 std::string_view goal_kind_name(GoalKind kind)

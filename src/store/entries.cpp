@@ -33,6 +33,15 @@ void check_one_checkin_a_day(Journal& journal, const Entry& entry)
     }
 }
 
+bool row_exists(Journal& journal, const char* sql, std::int64_t id)
+{
+    SQLite::Statement st(journal.db(), sql);
+    st.bind(1, id);
+    return st.executeStep();
+}
+
+// A reference to a missing trigger, goal or clock is the user's mistake (65),
+// caught here before the foreign key would fail with a raw SQLite message.
 void check_references(Journal& journal, const Entry& entry)
 {
     if (auto trigger = entry.get_int("trigger")) {
@@ -41,6 +50,12 @@ void check_references(Journal& journal, const Entry& entry)
             throw DataError("no trigger #" + std::to_string(*trigger) +
                             " (see 'steady list --kind trigger')");
     }
+    if (auto goal = entry.get_int("goal_id");
+        goal && !row_exists(journal, "SELECT 1 FROM goals WHERE id = ?", *goal))
+        throw DataError("no goal #" + std::to_string(*goal) + " (see 'steady goal list')");
+    if (auto clock = entry.get_int("clock_id");
+        clock && !row_exists(journal, "SELECT 1 FROM clocks WHERE id = ?", *clock))
+        throw DataError("no clock #" + std::to_string(*clock) + " (see 'steady clock')");
 }
 
 }  // namespace

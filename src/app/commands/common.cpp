@@ -56,7 +56,8 @@ void apply_fields(const FieldFlags& flags, Entry& entry)
         if (!text)
             continue;
         const auto* field = domain::find_field(name);
-        auto value = domain::parse_field(*field, *text);
+        bool cleared = domain::trim(*text).empty() && !field->required(entry.kind);
+        auto value = cleared ? domain::Value{} : domain::parse_field(*field, *text);
         if (!field->applies_to(entry.kind))
             throw UsageError("a " + std::string(domain::kind_name(entry.kind)) + " has no --" +
                              std::string(field->flag));

@@ -59,6 +59,10 @@ void run_list(const ListOptions& opt, Context& ctx)
     std::optional<timeutil::Period> period;
     auto filter = make_filter(opt, ctx, period);
     auto& journal = ctx.journal_for_read();
+    if (period && period->all)  // "all" starts where the journal does
+        journal.read("read the journal", [&] {
+            period->from = store::first_entry_day(journal).value_or(ctx.time().today());
+        });
     auto& out = ctx.out();
     if (ctx.options().json) {
         domain::JsonWriter json(out.stream());
