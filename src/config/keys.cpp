@@ -1,6 +1,7 @@
 #include "config/keys.hpp"
 
 #include "domain/error.hpp"
+#include "timeutil/time.hpp"
 
 #include <algorithm>
 #include <array>
@@ -145,6 +146,16 @@ int count_of(const Field& f)
     return static_cast<int>(count);
 }
 
+// An IANA zone name the tz database knows, checked here so the error can
+// point at the line.
+void read_timezone(const Field& f, Config& c)
+{
+    const std::string& name = non_empty_string_of(f);
+    if (!timeutil::is_known_zone(name))
+        reject(f, f.node, name);
+    c.timezone = name;
+}
+
 void read_email(const Field& f, Config& c)
 {
     const std::string& text = string_of(f);
@@ -195,8 +206,7 @@ constexpr std::array k_keys = {
     KeySpec{"name", "a string like \"Alex\"",
             [](const Field& f, Config& c) { c.name = string_of(f); }},
     KeySpec{"email", "an email address like \"alex@example.org\"", read_email},
-    KeySpec{"timezone", "a time zone name like \"Europe/Berlin\"",
-            [](const Field& f, Config& c) { c.timezone = string_of(f); }},
+    KeySpec{"timezone", "a time zone name like \"Europe/Berlin\"", read_timezone},
     KeySpec{"day_starts_at", "a string like \"04:00\"",
             [](const Field& f, Config& c) { c.day_starts_at_minutes = minutes_of(f); }},
     KeySpec{"week_starts", "a weekday name like \"monday\"", read_week_starts},

@@ -33,6 +33,9 @@ struct TimeContext {
 const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz,
                                     const char* tz_env);
 
+// True when `name` is a zone of the tz database ("Europe/Berlin", "UTC").
+bool is_known_zone(const std::string& name);
+
 // "Now": `steady_now` ($STEADY_NOW) if non-null and non-empty, read as ISO 8601
 // (local in `zone`, or with Z/offset), else the system clock. A bad value is a
 // UsageError naming the text.

@@ -23,6 +23,15 @@ const date::time_zone* find_zone(const std::string& name)
     }
 }
 
+}  // namespace
+
+bool is_known_zone(const std::string& name)
+{
+    return find_zone(name) != nullptr;
+}
+
+namespace {
+
 // "/usr/share/zoneinfo/Europe/Berlin" -> "Europe/Berlin"; other text unchanged.
 std::string zone_name_from_path(std::string name)
 {

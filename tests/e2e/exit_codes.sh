@@ -96,8 +96,9 @@ case $out in "steady "[0-9]*.[0-9]*) ;; *) fail "--version printed '$out'" ;; es
 expect_exit 0 steady --help
 expect_out_contains "checkin"
 
-subcommands_of() {  # the names under "Subcommands:" in `steady $* --help`
-    steady "$@" --help | awk '/^Subcommands:/ {s = 1; next} s && /^  [a-z]/ {print $1}'
+subcommands_of() {  # the names and aliases under "Subcommands:" in `steady $* --help`
+    steady "$@" --help | awk '/^Subcommands:/ {s = 1; next}
+        s && /^  [a-z]/ {for (i = 1; i <= NF; i++) {n = $i; if (sub(/,$/, "", n)) print n; else {print n; break}}}'
 }
 commands=$(subcommands_of)
 [ -n "$commands" ] || fail "no subcommands found in 'steady --help'"

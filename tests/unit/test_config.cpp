@@ -236,6 +236,10 @@ TEST_CASE("an invalid value is a ConfigError at path:line:column quoting it", "[
     const auto [text, expected] = GENERATE(table<std::string, std::string>({
         {"day_starts_at = \"24:00\"",
          "P:1:17: 'day_starts_at' must be a string like \"04:00\", not '24:00'"},
+        {"timezone = \"Mars/Base\"",
+         "P:1:12: 'timezone' must be a time zone name like \"Europe/Berlin\", not 'Mars/Base'"},
+        {"timezone = \"\"",
+         "P:1:12: 'timezone' must be a time zone name like \"Europe/Berlin\", not ''"},
         {"day_starts_at = \"04:60\"",
          "P:1:17: 'day_starts_at' must be a string like \"04:00\", not '04:60'"},
         {"day_starts_at = \"4:00\"",
