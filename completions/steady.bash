@@ -4,13 +4,31 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting list show edit delete undo prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo prompt'
+
+# The subcommands of clock and goal.
+_steady_clock_commands='add list reset'
+_steady_goal_commands='add log list done archive'
 
 _steady_global_flags='-h --help --db --config --json --color -q --quiet --version'
 
-# Flags of each command (global flags are accepted after the command too).
+# Flags of each command, or of subcommand $2 of clock and goal (global flags
+# are accepted after the command too).
 _steady_command_flags() {
     case $1 in
+    clock)
+        case $2 in
+        add) echo '--since --cost-per-day' ;;
+        reset) echo '--at --note' ;;
+        list) ;;
+        esac ;;
+    goal)
+        case $2 in
+        add) echo '--target --per --total --by --tracks' ;;
+        log) echo '--count --at --note --tag' ;;
+        list) echo '-a --all' ;;
+        done | archive) ;;
+        esac ;;
     checkin)
         echo '--mood --craving --sober --energy --sleep --gratitude --note --tag' \
             '--date --amend -i --interactive' ;;
@@ -39,18 +57,68 @@ _steady_takes_value() {
     --db | --config | --color | --mood | --craving | --sober | --energy | --sleep | \
         --gratitude | --note | --tag | --date | --at | --category | --intensity | --coped | \
         --duration | --trigger | --strategy | --outcome | --name | --type | --goal | \
-        --count | --clock | --kind | --period | --search | --limit)
+        --count | --clock | --kind | --period | --search | --limit | --since | \
+        --cost-per-day | --target | --per | --total | --by | --tracks)
         return 0 ;;
     esac
     return 1
 }
 
-# The words to offer for a kind of value, one per line. Static for now; words
-# from the user's journal (categories, strategies, types, tags, clocks, goals)
-# will come from `steady _complete WHAT` here, merged with these defaults.
+# The journal given with --db on the command line so far, if any.
+_steady_db() {
+    local i word db=''
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $word == --db ]]; then
+            if [[ ${COMP_WORDS[i + 1]} == = ]]; then
+                db=${COMP_WORDS[i + 2]} i=$((i + 2))
+            else
+                db=${COMP_WORDS[i + 1]} i=$((i + 1))
+            fi
+        elif [[ $word == --db=?* ]]; then
+            db=${word#--db=}
+        fi
+    done
+    [[ $db == \~/* ]] && db=$HOME/${db#\~/}
+    printf '%s' "$db"
+}
+
+# The words of kind $1 from the user's own journal, one per line, from the
+# hidden `steady _complete WHAT` (which prints nothing on any problem). Runs
+# the steady being completed when it was named by a path, else steady from
+# PATH; quietly nothing when there is none.
+_steady_journal_words() {
+    local steady=${COMP_WORDS[0]} db
+    [[ $steady == */* && -x $steady ]] || steady=steady
+    command -v "$steady" >/dev/null 2>&1 || return 0
+    db=$(_steady_db)
+    if [[ -n $db ]]; then
+        "$steady" --db "$db" _complete "$1" </dev/null 2>/dev/null
+    else
+        "$steady" _complete "$1" </dev/null 2>/dev/null
+    fi
+}
+
+# The words to offer for a kind of value, one per line: fixed ones, and for
+# categories, strategies, types, tags, kinds, clocks and goals those of the
+# user's journal (through `steady _complete WHAT`) after the defaults.
 _steady_words() {
     case $1 in
+    categories | types | kinds)
+        _steady_static_words "$1"
+        _steady_journal_words "$1" ;;
+    strategies | tags | clocks | goals)
+        _steady_journal_words "$1" ;;
+    *) _steady_static_words "$1" ;;
+    esac | awk '!seen[$0]++'
+}
+
+# The fixed words for a kind of value, one per line.
+_steady_static_words() {
+    case $1 in
     kinds) printf '%s\n' checkin trigger craving meeting goal_log lapse ;;
+    pers) printf '%s\n' day week month ;;
+    tracks) printf '%s\n' manual checkins meetings sober-days ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
@@ -99,7 +167,12 @@ _steady_value() {
     --sober) what=yesno ;;
     --outcome) what=outcomes ;;
     --period) what=periods ;;
-    --date | --at) what=dates ;;
+    --date | --at | --since | --by) what=dates ;;
+    --per) what=pers ;;
+    --tracks) what=tracks ;;
+    --strategy) what=strategies ;;
+    --tag) what=tags ;;
+    --goal) what=goals ;;
     --category) what=categories ;;
     --type) what=types ;;
     --craving) what=scale0 ;;
@@ -128,16 +201,19 @@ _steady() {
         return
     fi
 
-    # The command is the first word that is neither a flag nor a flag's value.
+    # The command is the first word that is neither a flag nor a flag's value;
+    # the words after it that are neither are its arguments.
+    local -a args=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         if [[ $word == = ]]; then
             ((i++))
         elif [[ $word == -* ]]; then
             _steady_takes_value "$word" && [[ ${COMP_WORDS[i + 1]} != = ]] && ((i++))
-        else
+        elif [[ -z $command ]]; then
             command=$word
-            break
+        else
+            args+=("$word")
         fi
     done
 
@@ -149,10 +225,22 @@ _steady() {
         fi
         return
     fi
+    local sub=${args[0]-}
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W \
-            "$(_steady_command_flags "$command") $_steady_global_flags" -- "$cur")
+            "$(_steady_command_flags "$command" "$sub") $_steady_global_flags" -- "$cur")
+        return
     fi
+    case $command:${#args[@]}:$sub in
+    clock:0:*)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_clock_commands" -- "$cur") ;;
+    goal:0:*)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_goal_commands" -- "$cur") ;;
+    clock:1:reset)
+        _steady_reply "$cur" < <(_steady_words clocks) ;;
+    goal:1:log | goal:1:done | goal:1:archive)
+        _steady_reply "$cur" < <(_steady_words goals) ;;
+    esac
 }
 
 complete -F _steady steady

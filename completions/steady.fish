@@ -31,6 +31,86 @@ function __steady_needs_command
     not __steady_command >/dev/null
 end
 
+# The words after `steady` that are neither flags nor flags' values: the
+# command, then its arguments (for clock and goal, the subcommand first).
+function __steady_args
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l skip 0
+    for word in $words
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case --db --config --color --since --cost-per-day --at --note --tag \
+                --target --per --total --by --tracks --count
+                set skip 1
+            case '-*'
+            case '*'
+                echo $word
+        end
+    end
+end
+
+# True if the command is $argv[1] and no subcommand is given yet.
+function __steady_needs_sub
+    set -l args (__steady_args)
+    test (count $args) = 1; and test "$args[1]" = $argv[1]
+end
+
+# True if the command is $argv[1] and its subcommand one of $argv[2..].
+function __steady_sub_is
+    set -l args (__steady_args)
+    test (count $args) -ge 2; and test "$args[1]" = $argv[1]
+    and contains -- $args[2] $argv[2..-1]
+end
+
+# True if the command is $argv[1], its subcommand one of $argv[2..], and the
+# subcommand's first argument is not given yet.
+function __steady_needs_sub_arg
+    set -l args (__steady_args)
+    test (count $args) = 2; and __steady_sub_is $argv
+end
+
+# The journal given with --db on the command line so far, if any.
+function __steady_db
+    set -l words (commandline -opc)
+    set -l db
+    set -l prev
+    for word in $words
+        if test "$prev" = --db
+            set db $word
+        end
+        switch $word
+            case '--db=?*'
+                set db (string replace -- --db= '' $word)
+        end
+        set prev $word
+    end
+    if set -q db[1]
+        echo $db
+    end
+end
+
+# The words of kind $argv[1] from the user's own journal, one per line, from
+# the hidden `steady _complete WHAT` (which prints nothing on any problem).
+# Runs the steady being completed when it was named by a path, else steady
+# from PATH; quietly nothing when there is none.
+function __steady_journal_words
+    set -l steady (commandline -opc)[1]
+    if not string match -q -- '*/*' $steady; or not test -x $steady
+        set steady steady
+    end
+    command -sq $steady; or return 0
+    set -l db (__steady_db)
+    if set -q db[1]
+        command $steady --db $db _complete $argv[1] </dev/null 2>/dev/null
+    else
+        command $steady _complete $argv[1] </dev/null 2>/dev/null
+    end
+end
+
 # True if the command being completed is one of the arguments.
 function __steady_using
     set -l command (__steady_command)
@@ -38,13 +118,32 @@ function __steady_using
     contains -- $command $argv
 end
 
-# The words to offer for a kind of value, one per line. Static for now; words
-# from the user's journal (categories, strategies, types, tags, clocks, goals)
-# will come from `steady _complete WHAT` here, merged with these defaults.
+# The words to offer for a kind of value, one per line: fixed ones, and for
+# categories, strategies, types, tags, kinds, clocks and goals those of the
+# user's journal (through `steady _complete WHAT`) after the defaults.
 function __steady_words
+    switch $argv[1]
+        case categories types kinds
+            begin
+                __steady_static_words $argv[1]
+                __steady_journal_words $argv[1]
+            end | awk '!seen[$0]++'
+        case strategies tags clocks goals
+            __steady_journal_words $argv[1]
+        case '*'
+            __steady_static_words $argv[1]
+    end
+end
+
+# The fixed words for a kind of value, one per line.
+function __steady_static_words
     switch $argv[1]
         case kinds
             printf '%s\n' checkin trigger craving meeting goal_log lapse
+        case pers
+            printf '%s\n' day week month
+        case tracks
+            printf '%s\n' manual checkins meetings sober-days
         case colors
             printf '%s\n' auto always never
         case yesno
@@ -87,6 +186,8 @@ complete -c steady -n __steady_needs_command -a trigger -d 'Log a trigger: what 
 complete -c steady -n __steady_needs_command -a craving -d 'Log a craving as it happens'
 complete -c steady -n __steady_needs_command -a urge -d 'Log a craving as it happens (same as craving)'
 complete -c steady -n __steady_needs_command -a meeting -d 'Log a meeting you attended'
+complete -c steady -n __steady_needs_command -a clock -d 'Clean-time clocks: runs, milestones, money saved'
+complete -c steady -n __steady_needs_command -a goal -d 'Goals and their progress and pace'
 complete -c steady -n __steady_needs_command -a list -d 'List entries, newest first'
 complete -c steady -n __steady_needs_command -a show -d 'Show one entry in full'
 complete -c steady -n __steady_needs_command -a edit -d 'Correct an entry: give the fields to change'
@@ -103,7 +204,7 @@ complete -c steady -n $c -l energy -x -a '(__steady_words scale1)' -d '1 to 10'
 complete -c steady -n $c -l sleep -x -d 'Hours slept, e.g. 7.5'
 complete -c steady -n $c -l gratitude -x -d 'Something you are grateful for'
 complete -c steady -n $c -l note -x -d 'A note in your own words'
-complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 complete -c steady -n $c -l date -x -a '(__steady_words dates)' -d 'The day it is for (default today)'
 complete -c steady -n $c -l amend -d "Change that day's check-in (only the fields given)"
 complete -c steady -n $c -s i -l interactive -d 'Ask for what is missing, reading answers from stdin'
@@ -114,7 +215,7 @@ complete -c steady -n $c -l category -x -a '(__steady_words categories)' -d 'Wha
 complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d '1 (mild) to 10 (overwhelming)'
 complete -c steady -n $c -l coped -x -d 'How you coped'
 complete -c steady -n $c -l note -x -d 'A note in your own words'
-complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it happened (default now)'
 
 # craving, urge
@@ -122,10 +223,10 @@ set -l c '__steady_using craving urge'
 complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d '1 (mild) to 10 (overwhelming)'
 complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'e.g. 20m or 1h30m'
 complete -c steady -n $c -l trigger -x -d 'Id of the trigger behind it'
-complete -c steady -n $c -l strategy -x -d 'What you did about it; repeatable'
+complete -c steady -n $c -l strategy -x -a '(__steady_words strategies)' -d 'What you did about it; repeatable'
 complete -c steady -n $c -l outcome -x -a '(__steady_words outcomes)' -d 'resisted or used'
 complete -c steady -n $c -l note -x -d 'A note in your own words'
-complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it happened (default now)'
 
 # meeting NAME
@@ -133,14 +234,47 @@ set -l c '__steady_using meeting'
 complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'e.g. 1h'
 complete -c steady -n $c -l type -x -a '(__steady_words types)' -d 'AA, NA, SMART, therapy, mentor, …'
 complete -c steady -n $c -l note -x -d 'A note in your own words'
-complete -c steady -n $c -l tag -x -d 'A tag; repeatable'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it was (default now)'
+
+# clock [add|list|reset]
+complete -c steady -n '__steady_needs_sub clock' -a add -d 'Start a clean-time clock'
+complete -c steady -n '__steady_needs_sub clock' -a list -d "Every clock (the same as 'steady clock')"
+complete -c steady -n '__steady_needs_sub clock' -a reset -d 'Restart a clock after a lapse; past days still count'
+set -l c '__steady_sub_is clock add'
+complete -c steady -n $c -l since -x -a '(__steady_words dates)' -d 'When the clean time began (default now)'
+complete -c steady -n $c -l cost-per-day -x -d 'What it cost a day, e.g. 12.50'
+set -l c '__steady_sub_is clock reset'
+complete -c steady -n '__steady_needs_sub_arg clock reset' -a '(__steady_words clocks)' -d Clock
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When it happened (default now)'
+complete -c steady -n $c -l note -x -d 'What happened, in your own words'
+
+# goal [add|log|list|done|archive]
+complete -c steady -n '__steady_needs_sub goal' -a add -d 'Add a goal: once, N per day/week/month, or N by a day'
+complete -c steady -n '__steady_needs_sub goal' -a log -d 'Log progress on a goal that you count yourself'
+complete -c steady -n '__steady_needs_sub goal' -a list -d 'Goals with their progress and pace'
+complete -c steady -n '__steady_needs_sub goal' -a done -d 'Mark a goal done'
+complete -c steady -n '__steady_needs_sub goal' -a archive -d 'Put a goal away (goal list --all shows it)'
+set -l c '__steady_sub_is goal add'
+complete -c steady -n $c -l target -x -d 'How many each --per (with --per)'
+complete -c steady -n $c -l per -x -a '(__steady_words pers)' -d 'day, week or month (with --target)'
+complete -c steady -n $c -l total -x -d 'How many in all by --by (with --by)'
+complete -c steady -n $c -l by -x -a '(__steady_words dates)' -d 'The day a --total is due'
+complete -c steady -n $c -l tracks -x -a '(__steady_words tracks)' -d 'What counts as progress'
+complete -c steady -n '__steady_needs_sub_arg goal log done archive' -a '(__steady_words goals)' -d Goal
+set -l c '__steady_sub_is goal log'
+complete -c steady -n $c -l count -x -d 'How many (default 1)'
+complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d 'When (default now)'
+complete -c steady -n $c -l note -x -d 'A note in your own words'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
+set -l c '__steady_sub_is goal list'
+complete -c steady -n $c -s a -l all -d 'Include done and archived goals'
 
 # list
 set -l c '__steady_using list'
 complete -c steady -n $c -l kind -x -a '(__steady_words kinds)' -d 'Only entries of this kind'
 complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'Only entries in this period'
-complete -c steady -n $c -l tag -x -d 'Only entries with this tag'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'Only entries with this tag'
 complete -c steady -n $c -l search -x -d 'Only entries whose text contains this'
 complete -c steady -n $c -l limit -x -d 'At most N entries (default 30; 0 for all)'
 
@@ -160,15 +294,15 @@ complete -c steady -n $c -l intensity -x -a '(__steady_words scale1)' -d 'Trigge
 complete -c steady -n $c -l coped -x -d 'Trigger: how you coped'
 complete -c steady -n $c -l duration -x -a '(__steady_words durations)' -d 'Craving, meeting: how long'
 complete -c steady -n $c -l trigger -x -d 'Craving: id of the trigger behind it'
-complete -c steady -n $c -l strategy -x -d 'Craving: what you did about it; repeatable'
+complete -c steady -n $c -l strategy -x -a '(__steady_words strategies)' -d 'Craving: what you did about it; repeatable'
 complete -c steady -n $c -l outcome -x -a '(__steady_words outcomes)' -d 'Craving: resisted or used'
 complete -c steady -n $c -l name -x -d "Meeting: the meeting's name"
 complete -c steady -n $c -l type -x -a '(__steady_words types)' -d "Meeting: the meeting's type"
-complete -c steady -n $c -l goal -x -d "Goal log: the goal's id"
+complete -c steady -n $c -l goal -x -a '(__steady_words goals)' -d "Goal log: the goal's id"
 complete -c steady -n $c -l count -x -d 'Goal log: how many'
 complete -c steady -n $c -l clock -x -d "Lapse: the clock's id"
 complete -c steady -n $c -l note -x -d 'A note in your own words'
-complete -c steady -n $c -l tag -x -d 'A tag; repeatable (replaces the tags)'
+complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable (replaces the tags)'
 complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d "When it happened (or the check-in's day)"
 complete -c steady -n $c -l date -x -a '(__steady_words dates)' -d "When it happened (or the check-in's day)"
 

@@ -17,6 +17,16 @@
 #     (up to the next .SS or .SH), is offered by bash and fish after
 #     `steady COMMAND -` (for an alias too), and is in the command's branch of
 #     the case in _steady;
+#   - a command with subcommands (clock, goal): each subcommand of its help is
+#     named in the command's .SS section ("steady clock add"), offered by bash
+#     and fish after `steady COMMAND `, and in _steady_COMMAND_commands; each
+#     flag of `steady COMMAND SUB --help` has a .TP entry in the command's
+#     section, is offered by bash and fish after `steady COMMAND SUB -`, and
+#     is in the "(SUB)" branch of _steady_COMMAND;
+#   - with a journal holding a clock and a goal (STEADY_DB, or --db on the
+#     command line), bash and fish offer the clock's name after
+#     `steady clock reset ` and the goal's id after `steady goal done `, through
+#     `steady _complete`; _steady asks `_complete` for clocks and goals;
 #   - `mandoc -Tlint -W warning` says nothing about any of the three pages;
 #   - `bash -n`, `zsh -n` and `fish --no-execute` accept the completions.
 # Bash and fish are asked what they complete; zsh, whose completion needs a
@@ -141,6 +151,26 @@ zsh_branch() {
         }
         inside { print }
         inside && /;;/ { inside = 0 }' "$zsh_comp"
+}
+
+# The body of zsh function NAME in _steady, from "NAME() {" to the closing "}".
+zsh_function() {
+    awk -v name="$1" '
+        $0 == name "() {" { inside = 1 }
+        inside { print }
+        inside && /^}/ { inside = 0 }' "$zsh_comp"
+}
+
+# The lines of the branch "(SUB)" (or "(a|SUB)") of zsh code on stdin, up to ";;".
+zsh_sub_branch() {
+    awk -v name="$1" '
+        /^ *\([a-z|]+\)$/ {
+            label = $1; gsub(/[()]/, "", label)
+            n = split(label, names, "|"); inside = 0
+            for (i = 1; i <= n; i++) if (names[i] == name) inside = 1
+        }
+        inside { print }
+        inside && /;;/ { inside = 0 }'
 }
 
 # Well-formed pages and scripts.
@@ -276,7 +306,105 @@ while read -r command aliases; do
             fi
         done
     done
+
+    # Subcommands (clock add, goal log, ...) and their flags.
+    subs=$(help_commands <<<"$help" | awk '{ print $1 }')
+    [ -n "$subs" ] || continue
+    bash_subs=$(bash_offers steady "$command" '')
+    fish_subs=
+    [ "$use_fish" = 1 ] && fish_subs=$(fish_offers "steady $command ")
+    zsh_subs=$(zsh_function "_steady_${command}_commands")
+    zsh_fn=$(zsh_function "_steady_$command")
+    check
+    [ -n "$zsh_subs" ] || fail "_steady: no function _steady_${command}_commands"
+    [ -n "$zsh_fn" ] || fail "_steady: no function _steady_$command"
+    for sub in $subs; do
+        check
+        grep -Fq -- "steady $command $sub" <<<"$section" ||
+            fail "steady.1: the '$command' section does not name 'steady $command $sub'"
+        if [ "$use_bash" = 1 ]; then
+            grep -qx -- "$sub" <<<"$bash_subs" || fail "steady.bash: 'steady $command <TAB>' does not offer $sub"
+        fi
+        grep -Eq -- "^ *'$sub:" <<<"$zsh_subs" || fail "_steady: $sub is not in _steady_${command}_commands"
+        if [ "$use_fish" = 1 ]; then
+            grep -qx -- "$sub" <<<"$fish_subs" || fail "steady.fish: 'steady $command <TAB>' does not offer $sub"
+        fi
+
+        sub_help=$(steady_help "$command" "$sub") || fail "'steady $command $sub --help' failed"
+        check
+        if ! grep -Eq "^Usage: .*steady $command $sub( |$)" <<<"$sub_help"; then
+            fail "'steady $command $sub --help' does not show the help of '$command $sub'"
+            continue
+        fi
+        sub_flags=$(help_flags <<<"$sub_help" | grep -vxE -- '-h|--help')
+        bash_flags=$(bash_offers steady "$command" "$sub" -)
+        fish_flags=
+        [ "$use_fish" = 1 ] && fish_flags=$(fish_offers "steady $command $sub -")
+        zsh_flags=$(zsh_sub_branch "$sub" <<<"$zsh_fn")
+        check
+        [ -n "$zsh_flags" ] || fail "_steady: no branch ($sub) in _steady_$command"
+        for flag in $sub_flags; do
+            check
+            has_flag "$flag" <<<"$section_tags" ||
+                fail "steady.1: $flag of '$command $sub' has no .TP entry in the '$command' section"
+            if [ "$use_bash" = 1 ]; then
+                grep -qx -- "$flag" <<<"$bash_flags" ||
+                    fail "steady.bash: 'steady $command $sub -<TAB>' does not offer $flag"
+            fi
+            has_flag "$flag" <<<"$zsh_flags" ||
+                fail "_steady: $flag is not in the ($sub) branch of _steady_$command"
+            if [ "$use_fish" = 1 ]; then
+                grep -qx -- "$flag" <<<"$fish_flags" ||
+                    fail "steady.fish: 'steady $command $sub -<TAB>' does not offer $flag"
+            fi
+        done
+    done
 done <<<"$commands"
+
+# Words from the user's own journal, through `steady _complete`: a clock's
+# name after `clock reset`, a goal's id after `goal done`, with the journal
+# from STEADY_DB or from --db on the command line. `steady` is the binary
+# under test, found on PATH as the completions expect.
+mkdir -p "$tmp/bin" && ln -s "$STEADY_BIN" "$tmp/bin/steady"
+journal=$tmp/words.db
+in_journal() {
+    env -u STEADY_CONFIG -u XDG_CONFIG_HOME -u XDG_DATA_HOME HOME="$tmp" \
+        STEADY_DB="$journal" PATH="$tmp/bin:$PATH" LC_ALL=C.UTF-8 "$@"
+}
+check
+if in_journal steady -q clock add docsclock >/dev/null 2>&1 &&
+    goal_id=$(in_journal steady --json goal add "docs goal" 2>/dev/null |
+        grep -Eo '"id": *[0-9]+' | head -n 1 | grep -Eo '[0-9]+$') && [ -n "$goal_id" ]; then
+    export -f bash_offers fish_offers
+    export bash_comp fish_comp
+    if [ "$use_bash" = 1 ]; then
+        check
+        in_journal bash -c 'bash_offers steady clock reset ""' | grep -qx docsclock ||
+            fail "steady.bash: 'steady clock reset <TAB>' does not offer the journal's clock (steady _complete clocks)"
+        check
+        in_journal bash -c 'bash_offers steady goal done ""' | grep -qx "$goal_id" ||
+            fail "steady.bash: 'steady goal done <TAB>' does not offer the journal's goal id (steady _complete goals)"
+        check
+        in_journal env -u STEADY_DB bash -c 'bash_offers steady --db "$1" clock reset ""' _ "$journal" |
+            grep -qx docsclock ||
+            fail "steady.bash: 'steady --db J clock reset <TAB>' does not use the journal J"
+    fi
+    if [ "$use_fish" = 1 ]; then
+        check
+        in_journal bash -c 'fish_offers "steady clock reset "' | grep -qx docsclock ||
+            fail "steady.fish: 'steady clock reset <TAB>' does not offer the journal's clock (steady _complete clocks)"
+        check
+        in_journal bash -c 'fish_offers "steady goal log "' | grep -qx "$goal_id" ||
+            fail "steady.fish: 'steady goal log <TAB>' does not offer the journal's goal id (steady _complete goals)"
+    fi
+else
+    fail "could not make a journal with a clock and a goal for the completion checks"
+fi
+for what in clocks goals; do
+    check
+    grep -Eq -- "_complete" "$zsh_comp" && grep -Eq -- "_steady_words $what " "$zsh_comp" ||
+        fail "_steady: does not ask 'steady _complete $what'"
+done
 
 echo "$(basename "$0"): $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
