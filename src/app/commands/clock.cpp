@@ -1,13 +1,304 @@
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
+#include "app/commands/common.hpp"
+#include "app/commands/milestones.hpp"
+#include "app/output/entries.hpp"
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+#include "store/clocks.hpp"
+#include "store/entries.hpp"
 
 namespace steady::app {
 
-void register_clock(CLI::App& root, Context& ctx)
+namespace {
+
+using domain::Clock;
+using domain::ClockStatus;
+using domain::format_span;
+
+struct ClockOptions {
+    std::string name;
+    std::optional<std::string> since;
+    std::optional<std::string> cost;
+    std::optional<std::string> at;
+    std::optional<std::string> note;
+};
+
+std::string checked_name(const std::string& text)
 {
-    (void)root;
-    (void)ctx;
+    std::string name(domain::trim(text));
+    if (name.empty())
+        throw UsageError("a clock needs a name, e.g. 'steady clock add alcohol'");
+    if (name.front() == '-')
+        throw UsageError("'" + name + "' cannot be a clock name (names do not start with '-')");
+    return name;
 }
 
-}  // namespace steady::app
+// When a clock given by --since `text` (or now) started: a day alone starts
+// at that day's start; the future beyond a minute is a UsageError.
+timeutil::Instant start_time(Context& ctx, const std::optional<std::string>& text)
+{
+    const auto& time = ctx.time();
+    if (!text)
+        return time.now;
+    auto when = timeutil::parse_date(*text, time);
+    auto at =
+        when.has_time ? when.at : timeutil::start_of_day(when.day, *time.zone, time.day_start);
+    if (at > time.now + std::chrono::minutes(1))
+        throw UsageError("'" + *text + "' is in the future; a clock counts time already lived");
+    return at;
+}
+
+std::optional<std::int64_t> cost_cents(const std::optional<std::string>& text)
+{
+    if (!text)
+        return std::nullopt;
+    auto cents = domain::parse_money(*text);
+    if (!cents)
+        throw UsageError("--cost-per-day must be an amount from 0 to 1000000 with at most two "
+                         "decimals, like 12.50 (got '" +
+                         *text + "')");
+    return cents;
+}
+
+[[noreturn]] void no_such_clock(const std::string& name, const std::vector<std::string>& names)
+{
+    std::string known = names.empty() ? "no clocks yet; 'steady clock add " + name + "' starts one"
+                                      : "clocks: " + domain::join(names, ", ");
+    throw DataError("no clock named '" + name + "' (" + known + ")");
+}
+
+Clock require_clock(store::Journal& journal, const std::string& name)
+{
+    if (auto clock = store::find_clock(journal, name))
+        return *clock;
+    std::vector<std::string> names;
+    for (const auto& clock : store::list_clocks(journal))
+        names.push_back(clock.name);
+    no_such_clock(name, names);
+}
+
+void write_run(domain::JsonWriter& json, const domain::Run& run)
+{
+    json.begin_object();
+    json.key("start").value(timeutil::format_instant(run.start));
+    auto end = run.end ? std::optional(timeutil::format_instant(*run.end)) : std::nullopt;
+    json.key("end").value(end);
+    json.key("minutes").value(static_cast<std::int64_t>(run.length.count()));
+    json.key("days").value(static_cast<std::int64_t>(run.length.count() / 1440));
+    json.end_object();
+}
+
+void write_lapses(domain::JsonWriter& json, const std::vector<domain::Lapse>& lapses)
+{
+    json.key("lapses").begin_array();
+    for (const auto& lapse : lapses) {
+        json.begin_object();
+        json.key("id").value(lapse.id);
+        json.key("at").value(timeutil::format_instant(lapse.at));
+        json.key("day").value(timeutil::format_day(lapse.day));
+        json.key("what").value(lapse.what);
+        json.key("note").value(lapse.note);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_clock(domain::JsonWriter& json, Context& ctx, store::Journal& journal, const Clock& c)
+{
+    auto lapses = store::clock_lapses(journal, c.id);
+    auto status = status_now(ctx, journal, c);
+    json.begin_object();
+    json.key("id").value(c.id);
+    json.key("uuid").value(c.uuid);
+    json.key("name").value(c.name);
+    json.key("started_at").value(timeutil::format_instant(c.started_at));
+    json.key("tz").value(c.tz);
+    json.key("cost_per_day_cents").value(c.cost_per_day_cents);
+    json.key("currency").value(ctx.config().currency);
+    json.key("current_run");
+    write_run(json, status.current);
+    json.key("longest_run");
+    write_run(json, status.longest);
+    json.key("days_since_start").value(status.days);
+    json.key("clean_days").value(status.clean_days);
+    json.key("clean_percent").value(status.clean_percent);
+    json.key("saved_cents").value(status.saved_cents);
+    write_lapses(json, lapses);
+    json.key("milestones_reached").begin_array();
+    for (const auto& m : status.reached)
+        write_milestone_json(json, m);
+    json.end_array();
+    json.key("next_milestone");
+    write_milestone_json(json, status.next);
+    json.end_object();
+}
+
+void print_clock(Context& ctx, store::Journal& journal, const Clock& clock)
+{
+    auto& out = ctx.out();
+    auto status = status_now(ctx, journal, clock);
+    auto lapses = store::clock_lapses(journal, clock.id);
+    std::string dot = " " + std::string(out.glyph("·", "-")) + " ";
+    auto& os = out.stream();
+    os << out.paint(clock.name, Tone::bold) << "  " << format_span(status.current.length) << '\n';
+    os << "  longest " << format_span(status.longest.length) << dot << status.clean_days << " of "
+       << status.days << " days clean (" << status.clean_percent << "%)";
+    if (status.saved_cents)
+        os << dot << domain::format_money(*status.saved_cents, ctx.config().currency) << " saved";
+    os << "\n  " << next_milestone_text(status, ctx.time().now) << dot
+       << (lapses.empty()
+               ? "no lapses"
+               : std::to_string(lapses.size()) + (lapses.size() == 1 ? " lapse" : " lapses"))
+       << '\n';
+    auto shown = lapses.size() > 3 ? lapses.end() - 3 : lapses.begin();
+    for (auto it = shown; it != lapses.end(); ++it) {
+        os << "    " << local_time(it->at, *ctx.time().zone);
+        for (const auto& text : {it->what, it->note})
+            if (text)
+                os << dot << *text;
+        os << '\n';
+    }
+}
+
+void run_clock_list(Context& ctx)
+{
+    auto announcements = observe_milestones(ctx);
+    auto& journal = ctx.journal_for_read();
+    if (ctx.options().json) {
+        domain::JsonWriter json(ctx.out().stream());
+        json.begin_object().key("clocks").begin_array();
+        journal.read("read the clocks", [&] {
+            for (const auto& clock : store::list_clocks(journal))
+                write_clock(json, ctx, journal, clock);
+        });
+        json.end_array().key("announcements").value(announcements).end_object();
+        return;
+    }
+    for (const auto& line : announcements)
+        ctx.out().say(line);
+    std::vector<Clock> clocks;
+    journal.read("read the clocks", [&] {
+        clocks = store::list_clocks(journal);
+        for (const auto& clock : clocks)
+            print_clock(ctx, journal, clock);
+    });
+    if (clocks.empty())
+        ctx.out().say("No clocks yet. 'steady clock add NAME --since DATE' starts one.");
+}
+
+void run_clock_add(const ClockOptions& opt, Context& ctx)
+{
+    Clock clock;
+    clock.name = checked_name(opt.name);
+    clock.started_at = start_time(ctx, opt.since);
+    clock.tz = ctx.time().zone->name();
+    clock.cost_per_day_cents = cost_cents(opt.cost);
+    configured_milestones(ctx);
+    auto& journal = ctx.journal_for_write();
+    std::optional<std::string> reached;
+    journal.write("add the clock", [&] {
+        store::add_clock(journal, clock, ctx.time().now);
+        reached = mark_reached_milestones(ctx, journal, clock);
+    });
+    if (ctx.options().json) {
+        domain::JsonWriter json(ctx.out().stream());
+        json.begin_object().key("clock");
+        journal.read("read the clock", [&] { write_clock(json, ctx, journal, clock); });
+        json.key("announcements")
+            .value(reached ? std::vector{*reached} : std::vector<std::string>{});
+        json.end_object();
+        return;
+    }
+    auto elapsed = date::floor<std::chrono::minutes>(ctx.time().now - clock.started_at);
+    std::string since = local_time(clock.started_at, *ctx.time().zone);
+    ctx.out().say("Started clock '" + clock.name + "' at " + since +
+                  (elapsed.count() > 0 ? " (" + format_span(elapsed) + " ago)." : "."));
+    if (reached)
+        ctx.out().say(*reached);
+}
+
+// Refuses a reset of `clock` at `at` before its start or its last lapse:
+// resets are kept in order.
+void check_reset_time(Context& ctx, const Clock& clock, const std::vector<domain::Lapse>& lapses,
+                      timeutil::Instant at)
+{
+    const auto& zone = *ctx.time().zone;
+    if (at < clock.started_at)
+        throw UsageError("clock '" + clock.name + "' started at " +
+                         local_time(clock.started_at, zone) + "; a reset cannot come before that");
+    if (!lapses.empty() && at <= lapses.back().at)
+        throw UsageError("clock '" + clock.name + "' was last reset at " +
+                         local_time(lapses.back().at, zone) + "; a reset must come after that");
+}
+
+void run_clock_reset(const ClockOptions& opt, Context& ctx)
+{
+    auto when = entry_time(ctx, opt.at);
+    if (!std::filesystem::exists(ctx.journal_path()))
+        no_such_clock(opt.name, {});
+    domain::Entry entry;
+    entry.kind = domain::Kind::lapse;
+    place_entry(ctx, entry, when);
+    if (opt.note && !domain::trim(*opt.note).empty())
+        entry.note = std::string(domain::trim(*opt.note));
+    auto& journal = ctx.journal_for_write();
+    Clock clock;
+    ClockStatus before;
+    journal.write("reset the clock", [&] {
+        clock = require_clock(journal, opt.name);
+        check_reset_time(ctx, clock, store::clock_lapses(journal, clock.id), entry.at);
+        before = status_now(ctx, journal, clock);
+        entry.values["clock_id"] = clock.id;
+        store::add_entry(journal, entry, ctx.time().now);
+    });
+    auto had = date::floor<std::chrono::minutes>(entry.at - before.current.start);
+    if (ctx.options().json) {
+        domain::JsonWriter json(ctx.out().stream());
+        json.begin_object().key("clock").value(clock.name).key("entry");
+        write_entry_json(json, entry);
+        json.key("previous_run");
+        write_run(json, {before.current.start, entry.at, had});
+        json.end_object();
+        return;
+    }
+    ctx.out().say("Clock '" + clock.name + "' restarted. You had " + format_span(had) + " " +
+                  std::string(ctx.out().glyph("—", "-")) + " they still count.");
+    ctx.out().say("Logged as lapse #" + std::to_string(entry.id) +
+                  "; 'steady undo' takes it back.");
+}
+
+} // namespace
+
+void register_clock(CLI::App& root, Context& ctx)
+{
+    auto opt = std::make_shared<ClockOptions>();
+    auto* cmd = root.add_subcommand("clock", "Clean-time clocks: runs, milestones, money saved");
+    cmd->require_subcommand(0, 1);
+    auto* add = cmd->add_subcommand("add", "Start a clean-time clock");
+    add->add_option("NAME", opt->name, "What the clock counts time without, e.g. alcohol")
+        ->required();
+    add->add_option("--since", opt->since, "When the clean time began (default now)")
+        ->type_name("DATE");
+    add->add_option("--cost-per-day", opt->cost, "What it cost a day, e.g. 12.50")
+        ->type_name("AMOUNT");
+    add->callback([opt, &ctx] { run_clock_add(*opt, ctx); });
+    auto* list = cmd->add_subcommand("list", "Every clock (the same as 'steady clock')");
+    list->callback([&ctx] { run_clock_list(ctx); });
+    auto* reset =
+        cmd->add_subcommand("reset", "Restart a clock after a lapse; past days still count");
+    reset->add_option("NAME", opt->name, "The clock's name")->required();
+    reset->add_option("--at", opt->at, "When it happened (default now), e.g. 'yesterday 22:10'")
+        ->type_name("DATE");
+    reset->add_option("--note", opt->note, "What happened, in your own words");
+    reset->callback([opt, &ctx] { run_clock_reset(*opt, ctx); });
+    cmd->callback([cmd, &ctx] {
+        if (cmd->get_subcommands().empty())
+            run_clock_list(ctx);
+    });
+}
+
+} // namespace steady::app

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/clock.hpp"
+#include "domain/json.hpp"
+
+namespace steady::app {
+
+// The milestones of config `milestones`, shortest first.
+std::vector<domain::Milestone> configured_milestones(Context& ctx);
+
+// The status of `clock` now, reading its lapses from `journal`.
+domain::ClockStatus status_now(Context& ctx, store::Journal& journal, const domain::Clock& clock);
+
+// For every clock, the milestones of its current run reached and not yet
+// announced: records them as announced, in one write transaction of its own,
+// and returns one line per clock for the newest of them ("30 days without
+// alcohol today. That is real."). Each milestone is announced once, by
+// whichever command calls this first. Nothing is created when the journal
+// does not exist yet.
+std::vector<std::string> observe_milestones(Context& ctx);
+
+// Marks every milestone the current run of `clock` has reached as announced
+// and returns the line for the highest ("You're at 90 days."), if any. Call
+// inside the caller's Journal::write (clock add does, for a clock that
+// starts in the past).
+std::optional<std::string> mark_reached_milestones(Context& ctx, store::Journal& journal,
+                                                   const domain::Clock& clock);
+
+// `m` as JSON: {"milestone": "7d", "label": "7 days", "at": instant in UTC}.
+void write_milestone_json(domain::JsonWriter& json, const domain::MilestoneAt& m);
+
+// "next: 6 months in 91 days" (whole days; under a day "in 3 h 12 min").
+std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Instant now);
+
+} // namespace steady::app
