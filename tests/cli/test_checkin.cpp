@@ -133,7 +133,7 @@ TEST_CASE("a second check-in on the same day is refused", "[cli][checkin][errors
     CHECK(app.count("SELECT count(*) FROM entries") == 1);
 }
 
-TEST_CASE("--amend changes only the fields given", "[cli][checkin]")
+TEST_CASE("checkin --amend changes only the fields given", "[cli][checkin]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "7", "--craving", "2", "--sober", "yes", "--sleep", "6",
@@ -157,7 +157,7 @@ TEST_CASE("--amend changes only the fields given", "[cli][checkin]")
     CHECK(app.query("SELECT updated FROM entries") == "2026-11-22T21:00:00Z");
 }
 
-TEST_CASE("--amend of another day's check-in changes that one", "[cli][checkin]")
+TEST_CASE("checkin --amend of another day's check-in changes that one", "[cli][checkin]")
 {
     TestApp app{"2026-11-21T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "3"}).exit_code == 0);
@@ -172,7 +172,7 @@ TEST_CASE("--amend of another day's check-in changes that one", "[cli][checkin]"
     CHECK(app.query("SELECT note FROM entries WHERE day = '2026-11-22'").empty());
 }
 
-TEST_CASE("--amend without a check-in that day is refused", "[cli][checkin][errors]")
+TEST_CASE("checkin --amend without a check-in that day is refused", "[cli][checkin][errors]")
 {
     TestApp app{"2026-11-21T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "3"}).exit_code == 0);
@@ -185,7 +185,7 @@ TEST_CASE("--amend without a check-in that day is refused", "[cli][checkin][erro
     CHECK(app.snapshot() == before);
 }
 
-TEST_CASE("--amend with nothing to change is refused", "[cli][checkin][errors]")
+TEST_CASE("checkin --amend with nothing to change is refused", "[cli][checkin][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "3"}).exit_code == 0);
@@ -195,7 +195,7 @@ TEST_CASE("--amend with nothing to change is refused", "[cli][checkin][errors]")
     CHECK(app.snapshot() == before);
 }
 
-TEST_CASE("--amend validates like a new check-in", "[cli][checkin][errors]")
+TEST_CASE("checkin --amend validates like a new check-in", "[cli][checkin][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "3"}).exit_code == 0);
@@ -237,7 +237,7 @@ TEST_CASE("without a terminal and without --mood the check-in is refused", "[cli
     CHECK(app.snapshot() == before);
 }
 
-TEST_CASE("-i reads the answers from stdin", "[cli][checkin][interactive]")
+TEST_CASE("checkin -i reads the answers from stdin", "[cli][checkin][interactive]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     app.stdin_text = "6\n3\ny\nok\n";
@@ -253,7 +253,7 @@ TEST_CASE("-i reads the answers from stdin", "[cli][checkin][interactive]")
     CHECK(app.query("SELECT note FROM entries") == "ok");
 }
 
-TEST_CASE("-i asks only for what the flags did not give", "[cli][checkin][interactive]")
+TEST_CASE("checkin -i asks only for what the flags did not give", "[cli][checkin][interactive]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     app.stdin_text = "2\nno\n\n";
@@ -266,7 +266,7 @@ TEST_CASE("-i asks only for what the flags did not give", "[cli][checkin][intera
     CHECK(app.query("SELECT note FROM entries").empty());
 }
 
-TEST_CASE("-i with an invalid answer is refused and nothing is saved",
+TEST_CASE("checkin -i with an invalid answer is refused and nothing is saved",
           "[cli][checkin][interactive][errors]")
 {
     TestApp app{"2026-11-21T20:00", "Europe/Berlin"};
@@ -402,7 +402,7 @@ TEST_CASE("a check-in on a DST change day belongs to that day", "[cli][checkin][
     CHECK(app.query("SELECT at FROM entries") == row.at);
 }
 
-TEST_CASE("--date yesterday on the day after a DST change", "[cli][checkin][time]")
+TEST_CASE("checkin --date yesterday on the day after a DST change", "[cli][checkin][time]")
 {
     TestApp app{"2026-03-30T09:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--date", "yesterday", "--mood", "5"}).exit_code == 0);
@@ -457,7 +457,7 @@ TEST_CASE("check-in --json gives the entry and the streak", "[cli][checkin][json
     CHECK_THAT(r.out, !Contains("Welcome"));
 }
 
-TEST_CASE("-q keeps a check-in quiet", "[cli][checkin]")
+TEST_CASE("checkin -q keeps a check-in quiet", "[cli][checkin]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     auto r = app.run({"-q", "checkin", "--mood", "7"});

@@ -17,7 +17,7 @@ using steady::test::write_file;
 
 namespace fs = std::filesystem;
 
-TEST_CASE("--version and --help exit 0 on stdout", "[cli][errors][help]")
+TEST_CASE("steady --version and --help exit 0 on stdout", "[cli][errors][help]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
 
@@ -37,7 +37,7 @@ TEST_CASE("--version and --help exit 0 on stdout", "[cli][errors][help]")
     CHECK_FALSE(app.journal_exists());
 }
 
-TEST_CASE("-h and --help work on every subcommand", "[cli][errors][help]")
+TEST_CASE("steady -h and --help work on every subcommand", "[cli][errors][help]")
 {
     struct Row {
         std::string command;
@@ -123,7 +123,7 @@ TEST_CASE("an unparseable STEADY_NOW is refused naming the text", "[cli][errors]
     CHECK_FALSE(app.journal_exists());
 }
 
-TEST_CASE("--color decides colour; auto means a terminal without NO_COLOR", "[cli][errors][color]")
+TEST_CASE("steady --color decides colour; auto means a terminal without NO_COLOR", "[cli][errors][color]")
 {
     const std::string escape = "\x1b[";
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
@@ -155,7 +155,7 @@ TEST_CASE("global flags work after the command too", "[cli][errors]")
     CHECK(quiet.out.empty());
 }
 
-TEST_CASE("-q drops the chatter but not what was asked for", "[cli][errors][quiet]")
+TEST_CASE("steady -q drops the chatter but not what was asked for", "[cli][errors][quiet]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"-q", "checkin", "--mood", "5"}).exit_code == 0);
@@ -168,7 +168,7 @@ TEST_CASE("-q drops the chatter but not what was asked for", "[cli][errors][quie
     CHECK_REFUSED(refused, 65, "no entry #9");
 }
 
-TEST_CASE("--db names the journal over $STEADY_DB", "[cli][errors][journal]")
+TEST_CASE("steady --db names the journal over $STEADY_DB", "[cli][errors][journal]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     auto other = app.dir() / "elsewhere" / "mine.db";

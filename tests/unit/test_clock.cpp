@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <sstream>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -26,10 +26,15 @@ const date::time_zone& zone(const char* name)
 // names in zone `tz`, a DST gap or overlap resolved as timeutil does.
 tu::Instant local(const std::string& text, const char* tz = "Europe/Berlin")
 {
-    date::local_seconds when;
-    std::istringstream in(text);
-    in >> date::parse(text.size() > 16 ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", when);
-    REQUIRE_FALSE(in.fail());
+    // Parsed by hand: date::parse trips GCC 12's -Wmaybe-uninitialized.
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    const int got = std::sscanf(text.c_str(), "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s);
+    REQUIRE(got >= 5);
+    const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                   date::day{static_cast<unsigned>(d)}};
+    REQUIRE(ymd.ok());
+    const date::local_seconds when = date::local_days{ymd} + std::chrono::hours{h} +
+                                     std::chrono::minutes{mi} + std::chrono::seconds{s};
     return tu::to_instant(when, zone(tz));
 }
 

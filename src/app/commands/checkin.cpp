@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
+#include "app/commands/milestones.hpp"
 #include "app/commands/common.hpp"
 #include "app/commands/prompt_fields.hpp"
 #include "app/output/entries.hpp"
@@ -41,7 +42,13 @@ domain::Entry amended(Context& ctx, const CheckinOptions& opt, timeutil::Day day
 void report(Context& ctx, const domain::Entry& entry, bool amend)
 {
     auto& journal = ctx.journal_for_write();
-    int streak = store::checkin_streak(journal, ctx.time().today());
+    int streak = 0;
+    std::vector<std::pair<domain::Clock, domain::ClockStatus>> clocks;
+    journal.read("read the streak and clocks", [&] {
+        streak = store::checkin_streak(journal, ctx.time().today());
+        clocks = clock_statuses(ctx, journal);
+    });
+    auto milestones = observe_milestones(ctx);
     auto& out = ctx.out();
     if (ctx.options().json) {
         domain::JsonWriter json(out.stream());
@@ -49,6 +56,11 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         json.key("entry");
         write_entry_json(json, entry);
         json.key("streak").value(streak);
+        json.key("clocks").begin_array();
+        for (const auto& [clock, status] : clocks)
+            write_clock_glance_json(json, clock, status);
+        json.end_array();
+        json.key("announcements").value(milestones);
         json.end_object();
         return;
     }
@@ -59,6 +71,10 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         out.say("Check-in streak: " + std::to_string(streak) + " days.");
     else if (!amend)
         out.say("Every check-in counts. Welcome back.");
+    for (const auto& [clock, status] : clocks)
+        out.say(clock_glance(ctx, clock, status));
+    for (const auto& line : milestones)
+        out.say(line);
 }
 
 // Everything is asked, parsed and validated before the journal is opened

@@ -35,18 +35,36 @@ std::vector<std::string> observe_milestones(Context& ctx)
         return {};
     auto& journal = ctx.journal_for_read();
     auto now = ctx.time().now;
-    std::vector<std::string> lines;
-    journal.write("record the milestones reached", [&] {
-        lines.clear();
+    struct Fresh {
+        domain::Clock clock;
+        timeutil::Instant run;
+        std::vector<domain::MilestoneAt> reached;
+    };
+    // Look first, inside a read: most days nothing is new, and a write
+    // transaction on every dashboard or check-in would cost a commit.
+    auto unseen = [&] {
+        std::vector<Fresh> found;
         for (const auto& clock : store::list_clocks(journal)) {
             auto status = status_now(ctx, journal, clock);
             auto run = status.current.start;
             auto fresh = domain::unseen_milestones(status.reached,
                                                    store::seen_milestones(journal, clock.id, run));
-            for (const auto& m : fresh)
-                store::mark_milestone_seen(journal, clock.id, run, m.milestone.key(), now);
             if (!fresh.empty())
-                lines.push_back(announcement(clock, fresh.back(), ctx.time()));
+                found.push_back({clock, run, std::move(fresh)});
+        }
+        return found;
+    };
+    std::vector<Fresh> found;
+    journal.read("read the clocks", [&] { found = unseen(); });
+    if (found.empty())
+        return {};
+    std::vector<std::string> lines;
+    journal.write("record the milestones reached", [&] {
+        lines.clear();
+        for (const auto& f : unseen()) {
+            for (const auto& m : f.reached)
+                store::mark_milestone_seen(journal, f.clock.id, f.run, m.milestone.key(), now);
+            lines.push_back(announcement(f.clock, f.reached.back(), ctx.time()));
         }
     });
     return lines;
@@ -73,12 +91,44 @@ void write_milestone_json(domain::JsonWriter& json, const domain::MilestoneAt& m
     json.end_object();
 }
 
+std::vector<std::pair<domain::Clock, domain::ClockStatus>> clock_statuses(Context& ctx,
+                                                                          store::Journal& journal)
+{
+    std::vector<std::pair<domain::Clock, domain::ClockStatus>> clocks;
+    for (auto& clock : store::list_clocks(journal)) {
+        auto status = status_now(ctx, journal, clock);
+        clocks.emplace_back(std::move(clock), std::move(status));
+    }
+    return clocks;
+}
+
+std::string clock_glance(Context& ctx, const domain::Clock& clock,
+                         const domain::ClockStatus& status)
+{
+    auto& out = ctx.out();
+    return clock.name + ": " + domain::format_span(status.current.length) + " " +
+           std::string(out.glyph("·", "-")) + " " + next_milestone_text(status, ctx.time().now);
+}
+
+void write_clock_glance_json(domain::JsonWriter& json, const domain::Clock& clock,
+                             const domain::ClockStatus& status)
+{
+    json.begin_object();
+    json.key("name").value(clock.name);
+    json.key("run_start").value(timeutil::format_instant(status.current.start));
+    json.key("run_minutes").value(static_cast<std::int64_t>(status.current.length.count()));
+    json.key("next_milestone").value(status.next.milestone.key());
+    json.key("next_milestone_at").value(timeutil::format_instant(status.next.at));
+    json.end_object();
+}
+
 std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Instant now)
 {
     auto left = date::floor<std::chrono::minutes>(status.next.at - now);
-    auto days = left.count() / 1440;
-    std::string in = days >= 1 ? (days == 1 ? "1 day" : std::to_string(days) + " days")
-                               : domain::format_span(left);
+    auto days = (left.count() + 720) / 1440; // nearest whole day: 5 d 23 h is "6 days"
+    std::string in = left.count() < 1440 ? domain::format_span(left)
+                     : days == 1          ? "1 day"
+                                          : std::to_string(days) + " days";
     return "next: " + status.next.milestone.label() + " in " + in;
 }
 

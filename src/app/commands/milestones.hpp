@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/context.hpp"
@@ -34,7 +35,20 @@ std::optional<std::string> mark_reached_milestones(Context& ctx, store::Journal&
 // `m` as JSON: {"milestone": "7d", "label": "7 days", "at": instant in UTC}.
 void write_milestone_json(domain::JsonWriter& json, const domain::MilestoneAt& m);
 
-// "next: 6 months in 91 days" (whole days; under a day "in 3 h 12 min").
+// Every clock with its status now, for the dashboard and check-in. Call
+// inside a Journal::read or write.
+std::vector<std::pair<domain::Clock, domain::ClockStatus>> clock_statuses(Context& ctx,
+                                                                          store::Journal& journal);
+
+// "alcohol: 90 days 3 h · next: 6 months in 91 days".
+std::string clock_glance(Context& ctx, const domain::Clock& clock,
+                         const domain::ClockStatus& status);
+
+// {"name", "run_start", "run_minutes", "next_milestone", "next_milestone_at"}.
+void write_clock_glance_json(domain::JsonWriter& json, const domain::Clock& clock,
+                             const domain::ClockStatus& status);
+
+// "next: 6 months in 91 days" (to the nearest day; under a day "in 3 h 12 min").
 std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Instant now);
 
 } // namespace steady::app
