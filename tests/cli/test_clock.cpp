@@ -135,7 +135,7 @@ TEST_CASE("a reset is a lapse entry and the days before still count", "[cli][clo
     CHECK_THAT(r.out, Contains("they still count."));
     CHECK(app.query("SELECT kind || ' ' || clock_id || ' ' || note || ' ' || day FROM entries") ==
           "lapse 1 wedding, stayed 2 h too long 2026-11-22");
-    CHECK_THAT(app.run({"list", "--kind", "lapse"}).out, Contains("wedding"));
+    CHECK_THAT(app.run({"list", "--kind", "lapse"}).out, Contains("clock #1 · “wedding"));
 
     app.now = "2026-11-23T08:00";
     auto shown = app.run({"clock"});

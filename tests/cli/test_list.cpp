@@ -259,3 +259,15 @@ TEST_CASE("entries keep their day when the user travels", "[cli][list][time]")
     CHECK(occurrences(today.out, R"("kind": )") == 1);
     CHECK_THAT(app.run({}).out, Contains("checked in"));
 }
+
+TEST_CASE("list shows each entry at the time its writer lived it", "[cli][list][time]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"checkin", "--mood", "7"}).exit_code == 0);
+    app.tz = "America/New_York";  // travelling: now 14:00 there
+
+    auto r = app.run({"list"});
+
+    CHECK_THAT(r.out, Contains("2026-11-22  20:00  checkin"));
+    CHECK_THAT(app.run({"show", "1"}).out, Contains("2026-11-22 20:00 (Europe/Berlin)"));
+}

@@ -88,7 +88,7 @@ void run_list(const ListOptions& opt, Context& ctx)
     Table table({"ID", "DAY", "TIME", "KIND", "DETAILS"});
     journal.read("list the journal", [&] {
         store::for_each_entry(journal, filter, [&](const domain::Entry& e) {
-            auto time = local_time(e.at, *ctx.time().zone).substr(11);
+            auto time = local_time(e.at, entry_zone(e, *ctx.time().zone)).substr(11);
             table.add({std::to_string(e.id), timeutil::format_day(e.day), time,
                        std::string(domain::kind_name(e.kind)), entry_summary(e, out)});
         });

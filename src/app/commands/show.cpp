@@ -24,12 +24,7 @@ void run_show(const std::string& id_text, Context& ctx)
         write_entry_json(json, *entry);
         return;
     }
-    const date::time_zone* zone = ctx.time().zone;
-    try {
-        zone = date::locate_zone(entry->tz);
-    } catch (const std::runtime_error&) {  // NOLINT(bugprone-empty-catch): keep the current zone
-    }
-    print_entry(out, *entry, *zone);
+    print_entry(out, *entry, entry_zone(*entry, *ctx.time().zone));
 }
 
 }  // namespace

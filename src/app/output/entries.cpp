@@ -1,11 +1,22 @@
 #include "app/output/entries.hpp"
 
+#include <stdexcept>
+
 #include "domain/text.hpp"
 
 namespace steady::app {
 
 using domain::Entry;
 using domain::FieldType;
+
+const date::time_zone& entry_zone(const domain::Entry& entry, const date::time_zone& fallback)
+{
+    try {
+        return *date::locate_zone(entry.tz);
+    } catch (const std::runtime_error&) {
+        return fallback;
+    }
+}
 
 std::string local_time(timeutil::Instant at, const date::time_zone& zone)
 {
@@ -63,6 +74,8 @@ std::string entry_summary(const Entry& entry, const Output& out)
             parts.push_back(text == "yes" ? std::string(field.name) : "not " + std::string(field.name));
         else if (field.name == "what" || field.name == "name")
             parts.insert(parts.begin(), text);
+        else if (field.type == FieldType::reference)
+            parts.push_back(std::string(field.flag) + " " + text);  // "clock #1", not "clock_id"
         else
             parts.push_back(std::string(field.name) + " " + text);
     }
