@@ -204,6 +204,11 @@ GoalProgress assess_goal(const Goal& goal, const GoalClock& clock, std::int64_t 
         p.pace = p.remaining == 0 ? Pace::done : Pace::open;
         return p;
     }
+    if (goal.status != GoalStatus::active) {  // put away: no pace to keep, nothing "to go"
+        p.per_day.reset();
+        p.pace = goal.status == GoalStatus::done ? Pace::done : Pace::ended;
+        return p;
+    }
     if (days > 1)
         p.expected = static_cast<double>(amount * elapsed) / static_cast<double>(days);
     p.pace = count_pace(p);

@@ -64,10 +64,12 @@ struct GoalClock {
 timeutil::Period goal_period(const Goal& goal, const GoalClock& clock);
 
 // Where a goal stands against an even pace.
-//   done:     progress has reached the amount (a once goal also when marked done)
-//   ended:    the period is over (a total past its due day) and it was not reached
-//   open:     no pace applies: a once goal not done yet, or a one-day period
-//             (a day goal), where only "how many to go" makes sense
+//   done:     progress has reached the amount, or the goal was marked done
+//   ended:    the period is over (a total past its due day) and it was not
+//             reached, or the goal was archived
+//   open:     no pace applies: a once goal not done yet, or one day to count
+//             (a day goal, or one added on its period's last day), where only
+//             "how many to go" makes sense
 //   ahead:    progress >= expected + 1
 //   on_pace:  progress >= expected
 //   behind:   otherwise

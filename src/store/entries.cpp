@@ -44,7 +44,18 @@ bool row_exists(Journal& journal, const char* sql, std::int64_t id)
 // caught here before the foreign key would fail with a raw SQLite message.
 void check_references(Journal& journal, const Entry& entry)
 {
-    if (auto trigger = entry.get_int("trigger")) {
+    // A link an edit leaves as it was stays valid, even when its trigger was
+    // deleted since: deleting a trigger must not lock its cravings.
+    auto stored_trigger = [&]() -> std::optional<std::int64_t> {
+        if (entry.id == 0)
+            return std::nullopt;
+        SQLite::Statement st(journal.db(), "SELECT trigger_id FROM entries WHERE id = ?");
+        st.bind(1, entry.id);
+        if (!st.executeStep() || st.getColumn(0).isNull())
+            return std::nullopt;
+        return st.getColumn(0).getInt64();
+    };
+    if (auto trigger = entry.get_int("trigger"); trigger && trigger != stored_trigger()) {
         auto target = find_entry(journal, *trigger);
         if (!target || target->kind != domain::Kind::trigger)
             throw DataError("no trigger #" + std::to_string(*trigger) +

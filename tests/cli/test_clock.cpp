@@ -273,3 +273,27 @@ TEST_CASE("a reset without a journal does not create one", "[cli][clock][errors]
     CHECK_THAT(app.run({"clock", "--json"}).out, Contains(R"("clocks": [])"));
     CHECK_FALSE(app.journal_exists());
 }
+
+TEST_CASE("edit keeps a lapse after its clock's start", "[cli][clock][edit][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    add_alcohol(app);
+    REQUIRE(app.run({"clock", "add", "sugar", "--since", "2026-11-10"}).exit_code == 0);
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-01 22:00"}).exit_code == 0);
+    auto lapse = app.query("SELECT id FROM entries WHERE kind = 'lapse'");
+    auto before = app.snapshot();
+
+    auto early = app.run({"edit", lapse, "--at", "2026-08-01"});
+    auto moved = app.run({"edit", lapse, "--clock", "2"});
+
+    CHECK(early.exit_code == 64);
+    CHECK_THAT(early.err, Contains("clock 'alcohol' started at 2026-08-24 00:00; a lapse cannot "
+                                   "come before that"));
+    CHECK(moved.exit_code == 64);
+    CHECK_THAT(moved.err, Contains("clock 'sugar' started at 2026-11-10 00:00"));
+    CHECK(app.snapshot() == before);
+
+    auto later = app.run({"edit", lapse, "--at", "2026-11-02 22:00"});
+    CHECK(later.exit_code == 0);
+    CHECK(app.query("SELECT day FROM entries WHERE kind = 'lapse'") == "2026-11-02");
+}

@@ -214,3 +214,25 @@ TEST_CASE("a failed command leaves nothing to undo", "[cli][undo][errors]")
     CHECK(app.count("SELECT count(*) FROM undo_log") == 1);
     CHECK_THAT(app.run({"undo"}).out, Contains("added checkin #1"));
 }
+
+TEST_CASE("deleting a trigger does not lock the cravings linked to it", "[cli][delete][edit]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"trigger", "payday"}).exit_code == 0);
+    REQUIRE(app.run({"craving", "--intensity", "3", "--trigger", "1"}).exit_code == 0);
+    REQUIRE(app.run({"delete", "1", "--yes"}).exit_code == 0);
+
+    auto edit = app.run({"edit", "2", "--intensity", "5"});
+
+    CHECK(edit.exit_code == 0);
+    CHECK(app.query("SELECT intensity || ' ' || trigger_id FROM entries WHERE id = 2") == "5 1");
+    SECTION("a new link to the deleted trigger is refused")
+    {
+        REQUIRE(app.run({"craving", "--intensity", "4"}).exit_code == 0);
+        auto before = app.snapshot();
+        auto relink = app.run({"edit", "3", "--trigger", "1"});
+        CHECK(relink.exit_code == 65);
+        CHECK_THAT(relink.err, Contains("no trigger #1"));
+        CHECK(app.snapshot() == before);
+    }
+}

@@ -312,3 +312,19 @@ TEST_CASE("the dashboard gets one line per active goal", "[cli][goal][dashboard]
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == "#1 3 meetings a week: 1 of 3 this week, ahead");
 }
+
+TEST_CASE("a count goal marked done stops asking for more", "[cli][goal]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"goal", "add", "w", "--target", "3", "--per", "week", "--tracks", "meetings"})
+                .exit_code == 0);
+
+    auto done = app.run({"goal", "done", "1"});
+
+    CHECK(done.exit_code == 0);
+    CHECK_THAT(done.out, Contains("Marked goal #1 'w' done."));
+    CHECK_THAT(done.out, !Contains("to go"));
+    auto all = app.run({"goal", "list", "--all"});
+    CHECK_THAT(all.out, Contains("0 of 3 this week, done"));
+    CHECK_THAT(all.out, !Contains("to go"));
+}

@@ -4,6 +4,7 @@
 #include "app/commands/common.hpp"
 #include "app/output/entries.hpp"
 #include "domain/error.hpp"
+#include "store/clocks.hpp"
 #include "store/entries.hpp"
 
 namespace steady::app {
@@ -15,6 +16,21 @@ struct EditOptions {
     FieldFlags flags;
     std::optional<std::string> at;
 };
+
+// A lapse cannot be moved before its clock started, nor onto a clock that
+// started after it, as `clock reset` refuses it (64).
+void check_lapse(Context& ctx, store::Journal& journal, const domain::Entry& entry)
+{
+    if (entry.kind != domain::Kind::lapse)
+        return;
+    auto clock_id = entry.get_int("clock_id");
+    for (const auto& clock : store::list_clocks(journal)) {
+        if (clock.id == clock_id && entry.at < clock.started_at)
+            throw UsageError("clock '" + clock.name + "' started at " +
+                             local_time(clock.started_at, *ctx.time().zone) +
+                             "; a lapse cannot come before that");
+    }
+}
 
 void run_edit(EditOptions& opt, Context& ctx)
 {
@@ -29,7 +45,10 @@ void run_edit(EditOptions& opt, Context& ctx)
         place_entry(ctx, *entry, entry_time(ctx, opt.at));
     domain::validate(*entry);
     auto& journal = ctx.journal_for_write();
-    journal.write("save the change", [&] { store::update_entry(journal, *entry, ctx.time().now); });
+    journal.write("save the change", [&] {
+        check_lapse(ctx, journal, *entry);
+        store::update_entry(journal, *entry, ctx.time().now);
+    });
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());
         write_entry_json(json, *entry);

@@ -38,7 +38,8 @@ void print_goal(Context& ctx, const GoalView& view, const std::string& line)
         return;
     }
     ctx.out().say(line);
-    ctx.out().say("Now: " + domain::describe_progress(view.goal, view.progress) + ".");
+    if (view.goal.status == GoalStatus::active)
+        ctx.out().say("Now: " + domain::describe_progress(view.goal, view.progress) + ".");
 }
 
 void run_goal_add(const GoalAddOptions& opt, Context& ctx)
