@@ -112,6 +112,15 @@ int run(const std::vector<std::string>& args, Io& io)
     add_global_options(app, options);
     for (auto add : k_commands)
         add(app, ctx);
+    // Read the config before any command runs, so a missing --config file or
+    // a broken one is the same error whatever the command would have needed;
+    // prompt and completion stay silent and read it only if they must.
+    app.parse_complete_callback([&app, &ctx] {
+        auto subs = app.get_subcommands();
+        if (subs.empty() || (subs.front()->get_name() != "prompt" &&
+                             subs.front()->get_name() != "_complete"))
+            ctx.config();
+    });
     try {
         int code = run_parsed(app, ctx, args);
         io.out.flush();

@@ -26,6 +26,14 @@ expect_exit 66 steady --config "$tmp/nope.toml" checkin --mood 5
 expect_err_contains "$tmp/nope.toml"
 expect_eq "$out" "" "stdout with a missing config"
 expect_eq "$(journal_hash)" absent "journal with a missing config"
+for command in "" clock list "goal list" "show 1" "trigger x"; do
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    expect_exit 66 steady --config "$tmp/nope.toml" $command
+    expect_err_contains "$tmp/nope.toml"
+done
+expect_eq "$(journal_hash)" absent "journal with a missing config"
+expect_exit 0 steady --config "$tmp/nope.toml" prompt  # never fails loudly
+expect_eq "$err" "" "stderr of prompt with a missing config"
 fresh_journal  # so that each check stands alone
 
 # A malformed config: 78 with path:line:column.
