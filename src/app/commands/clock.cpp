@@ -127,21 +127,23 @@ void check_reset_time(Context& ctx, const Clock& clock, const std::vector<domain
                          local_time(lapses.back().at, zone) + "; a reset must come after that");
 }
 
-void run_clock_reset(const ClockOptions& opt, Context& ctx)
+} // namespace
+
+void reset_clock(Context& ctx, const std::string& name, const timeutil::DateInput& when,
+                 const std::optional<std::string>& note)
 {
-    auto when = entry_time(ctx, opt.at);
     if (!std::filesystem::exists(ctx.journal_path()))
-        no_such_clock(opt.name, {});
+        no_such_clock(name, {});
     domain::Entry entry;
     entry.kind = domain::Kind::lapse;
     place_entry(ctx, entry, when);
-    if (opt.note && !domain::trim(*opt.note).empty())
-        entry.note = std::string(domain::trim(*opt.note));
+    if (note && !domain::trim(*note).empty())
+        entry.note = std::string(domain::trim(*note));
     auto& journal = ctx.journal_for_write();
     Clock clock;
     ClockStatus before;
     journal.write("reset the clock", [&] {
-        clock = require_clock(journal, opt.name);
+        clock = require_clock(journal, name);
         check_reset_time(ctx, clock, store::clock_lapses(journal, clock.id), entry.at);
         before = status_now(ctx, journal, clock);
         entry.values["clock_id"] = clock.id;
@@ -162,8 +164,6 @@ void run_clock_reset(const ClockOptions& opt, Context& ctx)
     ctx.out().say("Logged as lapse #" + std::to_string(entry.id) +
                   "; 'steady undo' takes it back.");
 }
-
-} // namespace
 
 void register_clock(CLI::App& root, Context& ctx)
 {
@@ -186,7 +186,8 @@ void register_clock(CLI::App& root, Context& ctx)
     reset->add_option("--at", opt->at, "When it happened (default now), e.g. 'yesterday 22:10'")
         ->type_name("DATE");
     reset->add_option("--note", opt->note, "What happened, in your own words");
-    reset->callback([opt, &ctx] { run_clock_reset(*opt, ctx); });
+    reset->callback(
+        [opt, &ctx] { reset_clock(ctx, opt->name, entry_time(ctx, opt->at), opt->note); });
     cmd->callback([cmd, &ctx] {
         if (cmd->get_subcommands().empty())
             run_clock_list(ctx);

@@ -12,6 +12,13 @@ namespace steady::app {
 // figure); announces milestones crossed since a command last looked.
 void run_clock_list(Context& ctx);
 
+// `steady clock reset NAME`: restarts clock `name` after a lapse at `when`,
+// recording a lapse entry with `note` that undo takes back, and prints the
+// run that ended (JSON with --json). An unknown clock is a DataError; a
+// reset before the clock's start, or not after its last reset, a UsageError.
+void reset_clock(Context& ctx, const std::string& name, const timeutil::DateInput& when,
+                 const std::optional<std::string>& note);
+
 // `run` as {"start", "end" (null while it runs), "minutes", "days"}.
 void write_run(domain::JsonWriter& json, const domain::Run& run);
 
