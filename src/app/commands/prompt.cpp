@@ -1,3 +1,5 @@
+#include <ostream>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
@@ -19,10 +21,24 @@ std::string short_run(std::chrono::seconds elapsed)
     return std::to_string(elapsed / 24h) + "d";
 }
 
+// Silences `stream` while it lives.
+class Muted {
+  public:
+    explicit Muted(std::ostream& stream) : m_stream(stream), m_buffer(stream.rdbuf(nullptr)) {}
+    ~Muted() { m_stream.rdbuf(m_buffer); }
+    Muted(const Muted&) = delete;
+    Muted& operator=(const Muted&) = delete;
+
+  private:
+    std::ostream& m_stream;
+    std::streambuf* m_buffer;
+};
+
 // For a shell prompt: never asks, never creates the journal, never fails
-// loudly (any problem prints nothing and exits 0).
+// loudly (any problem, even a config warning, prints nothing and exits 0).
 void run_prompt(Context& ctx)
 {
+    Muted quiet(ctx.io().err);
     try {
         auto path = ctx.journal_path();
         if (!std::filesystem::exists(path))
@@ -34,11 +50,11 @@ void run_prompt(Context& ctx)
         if (facts.longest_run_start)
             line += " " + short_run(time.now - *facts.longest_run_start);
         out.stream() << line << '\n';
-    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): a prompt stays quiet
+    } catch (const std::exception&) { // NOLINT(bugprone-empty-catch): a prompt stays quiet
     }
 }
 
-}  // namespace
+} // namespace
 
 void register_prompt(CLI::App& root, Context& ctx)
 {
@@ -46,4 +62,4 @@ void register_prompt(CLI::App& root, Context& ctx)
     cmd->callback([&ctx] { run_prompt(ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app
