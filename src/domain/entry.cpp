@@ -45,14 +45,22 @@ std::vector<Field> make_fields()
 
 const Value k_absent{};
 
+// `number` as a person writes it: 1000000, not 1e+06.
+std::string plain_number(double number)
+{
+    char buf[32];
+    if (number == std::floor(number) && std::fabs(number) < 1e15)
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(number));
+    else
+        std::snprintf(buf, sizeof buf, "%g", number);
+    return buf;
+}
+
 std::string range_text(const Field& field)
 {
-    char buf[64];
-    if (field.type == FieldType::decimal)
-        std::snprintf(buf, sizeof buf, "a number from %g to %g", field.min, field.max);
-    else
-        std::snprintf(buf, sizeof buf, "a whole number from %g to %g", field.min, field.max);
-    return buf;
+    std::string range = plain_number(field.min) + " to " + plain_number(field.max);
+    return field.type == FieldType::decimal ? "a number from " + range
+                                            : "a whole number from " + range;
 }
 
 [[noreturn]] void bad_value(const Field& field, std::string_view text, const std::string& want)
