@@ -107,7 +107,7 @@ TEST_CASE("every bad goal input is refused and the journal is unchanged", "[cli]
         {{"add"}, 64, "is required"},
         {{"log", "99"}, 65, "no goal #99"},
         {{"log", "abc"}, 64, "'abc' is not a goal id"},
-        {{"log", "1", "--count", "0"}, 64, "--count"},
+        {{"log", "1", "--count", "0"}, 64, "--count must be a whole number from 1 to 1000000 (got '0')"},
         {{"log", "1", "--count", "-1"}, 64, "--count"},
         {{"log", "1", "--count", "many"}, 64, "(got 'many')"},
         {{"log", "1", "--at", "2026-11-19"}, 64, "'2026-11-19' is in the future"},
