@@ -186,7 +186,7 @@ int checkin_streak(Journal& journal, timeutil::Day today)
     int streak = 0;
     auto expected = today;
     while (st.executeStep()) {
-        auto day = timeutil::parse_stored_day(st.getColumn(0).getString());
+        auto day = timeutil::parse_stored_day(st.getColumn(0).getText());
         if (!day)
             break;
         if (streak == 0 && *day == today - date::days{1} && expected == today)

@@ -46,12 +46,24 @@ std::optional<Instant> parse_stored_instant(std::string_view text)
 
 std::optional<Day> parse_stored_day(std::string_view text)
 {
-    if (text.size() != 10)
+    // Fixed "YYYY-MM-DD": read on every row of a scan, so no general parser.
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         return std::nullopt;
-    auto parsed = detail::parse_iso(text);
-    if (parsed.status != detail::IsoStatus::ok || parsed.value.time_of_day)
+    int fields[3] = {0, 0, 0};
+    constexpr std::size_t starts[3] = {0, 5, 8};
+    constexpr std::size_t widths[3] = {4, 2, 2};
+    for (int f = 0; f < 3; ++f)
+        for (std::size_t i = starts[f]; i < starts[f] + widths[f]; ++i) {
+            char c = text[i];
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            fields[f] = fields[f] * 10 + (c - '0');
+        }
+    date::year_month_day ymd{date::year{fields[0]}, date::month{static_cast<unsigned>(fields[1])},
+                             date::day{static_cast<unsigned>(fields[2])}};
+    if (!ymd.ok())
         return std::nullopt;
-    return Day{parsed.value.ymd};
+    return Day{ymd};
 }
 
 std::optional<Minutes> parse_clock_time(std::string_view text)

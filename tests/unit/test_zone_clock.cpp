@@ -187,7 +187,8 @@ TEST_CASE("stored days and instants round-trip; malformed ones are refused", "[u
         CHECK_FALSE(tu::parse_stored_instant(bad).has_value());
     }
     for (const char* bad : {"", "2027-02-29", "2026-02-30", "2026-13-01", "2026-1-01",
-                            "2026-11-21x", " 2026-11-2", "2026/11/21", "2026-11-21T00:00"}) {
+                            "2026-11-21x", " 2026-11-2", "2026/11/21", "2026-11-21T00:00",
+                            "2026-00-10", "2026-11-00", "+026-11-21", "2026-1a-21"}) {
         INFO("day '" << bad << "'");
         CHECK_FALSE(tu::parse_stored_day(bad).has_value());
     }
