@@ -40,7 +40,7 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-Instant calendar_months_later(Instant start, int months, const date::time_zone& zone)
+Instant calendar_months_later(Instant start, int months, const timeutil::Zone& zone)
 {
     auto local = zone.to_local(start);
     auto day = date::floor<date::days>(local);
@@ -170,7 +170,7 @@ Milestone nth_milestone(const std::vector<Milestone>& list, std::size_t n)
             MilestoneUnit::years};
 }
 
-Instant milestone_instant(const Milestone& m, Instant start, const date::time_zone& zone)
+Instant milestone_instant(const Milestone& m, Instant start, const timeutil::Zone& zone)
 {
     switch (m.unit) {
     case MilestoneUnit::hours:

@@ -45,7 +45,7 @@ Milestone nth_milestone(const std::vector<Milestone>& list, std::size_t n);
 // clamped to the month's end (1mo after 01-31 is 02-28 or 02-29). A local time
 // in a DST gap or overlap resolves as timeutil::to_instant does.
 timeutil::Instant milestone_instant(const Milestone& m, timeutil::Instant start,
-                                    const date::time_zone& zone);
+                                    const timeutil::Zone& zone);
 
 // A clean-time clock as stored.
 struct Clock {

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include <date/date.h>
-#include <date/tz.h>
+#include "timeutil/zone.hpp"
 
 namespace steady::timeutil {
 
@@ -19,7 +19,7 @@ using Minutes = std::chrono::minutes;
 // weekday starts a week. Built once per process by the app layer.
 struct TimeContext {
     Instant now;
-    const date::time_zone* zone = nullptr;
+    const Zone* zone = nullptr;
     Minutes day_start{0};
     date::weekday week_start = date::Monday;
 
@@ -30,7 +30,7 @@ struct TimeContext {
 // The zone to use: `config_tz` (an IANA name from the config) if given, else
 // `tz_env` ($TZ, a leading ':' ignored) if non-empty, else the system zone.
 // An unknown name in the config is a ConfigError; in $TZ a UsageError.
-const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz,
+const Zone& resolve_zone(const std::optional<std::string>& config_tz,
                                     const char* tz_env);
 
 // True when `name` is a zone of the tz database ("Europe/Berlin", "UTC").
@@ -39,21 +39,21 @@ bool is_known_zone(const std::string& name);
 // "Now": `steady_now` ($STEADY_NOW) if non-null and non-empty, read as ISO 8601
 // (local in `zone`, or with Z/offset), else the system clock. A bad value is a
 // UsageError naming the text.
-Instant read_now(const char* steady_now, const date::time_zone& zone);
+Instant read_now(const char* steady_now, const Zone& zone);
 
 // The local day instant `at` belongs to in `zone`, where a day starts at
 // `day_start` after local midnight (a 01:30 entry with day_start 04:00
 // belongs to the day before).
-Day day_of(Instant at, const date::time_zone& zone, Minutes day_start);
+Day day_of(Instant at, const Zone& zone, Minutes day_start);
 
 // The instant local time `local` in `zone` names; a time in a DST gap or
 // overlap resolves as date::choose::earliest does. Never throws. In a gap that
 // is the instant the gap ends (02:30 on 2026-03-29 in Europe/Berlin is 01:00Z,
 // i.e. 03:00 CEST); in an overlap, the first occurrence (summer time).
-Instant to_instant(date::local_seconds local, const date::time_zone& zone);
+Instant to_instant(date::local_seconds local, const Zone& zone);
 
 // The instant logical day `day` starts (local midnight + day_start).
-Instant start_of_day(Day day, const date::time_zone& zone, Minutes day_start);
+Instant start_of_day(Day day, const Zone& zone, Minutes day_start);
 
 // "2026-11-21"
 std::string format_day(Day day);

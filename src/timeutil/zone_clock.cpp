@@ -5,29 +5,13 @@
 
 #include <filesystem>
 #include <fstream>
-#include <stdexcept>
 #include <system_error>
 
 namespace steady::timeutil {
 
-namespace {
-
-const date::time_zone* find_zone(const std::string& name)
-{
-    if (name.empty())
-        return nullptr;
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-
-}  // namespace
-
 bool is_known_zone(const std::string& name)
 {
-    return find_zone(name) != nullptr;
+    return Zone::find(name) != nullptr;
 }
 
 namespace {
@@ -45,27 +29,27 @@ std::string zone_name_from_path(std::string name)
 }
 
 // The system zone: /etc/timezone, else the target of /etc/localtime, else UTC.
-const date::time_zone& system_zone()
+const Zone& system_zone()
 {
     std::ifstream file{"/etc/timezone"};
     std::string line;
     if (file && std::getline(file, line))
-        if (auto* zone = find_zone(std::string{detail::trim(line)}))
+        if (auto* zone = Zone::find(std::string{detail::trim(line)}))
             return *zone;
     std::error_code ec;
     auto target = std::filesystem::read_symlink("/etc/localtime", ec);
     if (!ec)
-        if (auto* zone = find_zone(zone_name_from_path(target.string())))
+        if (auto* zone = Zone::find(zone_name_from_path(target.string())))
             return *zone;
-    return *date::locate_zone("UTC");
+    return Zone::utc();
 }
 
 } // namespace
 
-const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz, const char* tz_env)
+const Zone& resolve_zone(const std::optional<std::string>& config_tz, const char* tz_env)
 {
     if (config_tz) {
-        if (auto* zone = find_zone(*config_tz))
+        if (auto* zone = Zone::find(*config_tz))
             return *zone;
         throw ConfigError("unknown time zone '" + *config_tz +
                           "' in config (use an IANA name such as Europe/Berlin)");
@@ -74,7 +58,7 @@ const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz,
         std::string name = tz_env;
         if (name.front() == ':')
             name.erase(0, 1);
-        if (auto* zone = find_zone(zone_name_from_path(name)))
+        if (auto* zone = Zone::find(zone_name_from_path(name)))
             return *zone;
         throw UsageError("unknown time zone '" + std::string{tz_env} +
                          "' in $TZ (use an IANA name such as Europe/Berlin)");
@@ -82,7 +66,7 @@ const date::time_zone& resolve_zone(const std::optional<std::string>& config_tz,
     return system_zone();
 }
 
-Instant read_now(const char* steady_now, const date::time_zone& zone)
+Instant read_now(const char* steady_now, const Zone& zone)
 {
     if (steady_now == nullptr || *steady_now == '\0')
         return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -97,21 +81,19 @@ Instant read_now(const char* steady_now, const date::time_zone& zone)
     return to_instant(local, zone);
 }
 
-Day day_of(Instant at, const date::time_zone& zone, Minutes day_start)
+Day day_of(Instant at, const Zone& zone, Minutes day_start)
 {
     return date::floor<date::days>(zone.to_local(at) - day_start);
 }
 
-// For a nonexistent local time (in a spring-forward gap), date's choose-taking
-// to_sys ignores `choose` and returns the instant the gap ends: 02:30 on
-// 2026-03-29 in Europe/Berlin becomes 01:00Z (03:00 CEST). In an overlap,
-// earliest picks the first occurrence (the summer-time one).
-Instant to_instant(date::local_seconds local, const date::time_zone& zone)
+// Zone::to_sys resolves a local time in a gap or overlap as date's
+// to_sys(local, choose::earliest) does (see time.hpp).
+Instant to_instant(date::local_seconds local, const Zone& zone)
 {
-    return zone.to_sys(local, date::choose::earliest);
+    return zone.to_sys(local);
 }
 
-Instant start_of_day(Day day, const date::time_zone& zone, Minutes day_start)
+Instant start_of_day(Day day, const Zone& zone, Minutes day_start)
 {
     return to_instant(date::local_seconds{day} + day_start, zone);
 }

@@ -73,3 +73,22 @@ expect_eq "$(sqlite3 "$journal" "SELECT count(*) FROM checkins WHERE day LIKE '2
 expect_exit 0 bare "$STEADY_BIN" list
 expect_out_contains "2026-11-01"
 case $out in *$'\e['*) fail "colour in cron output: $out" ;; esac
+
+# A machine without the tz database (no tzdata, or $TZDIR elsewhere): UTC
+# still works, built in; a named zone is a clear error and writes nothing.
+home4=$tmp/nozones
+mkdir -p "$home4"
+expect_exit 0 env -i HOME="$home4" PATH=/usr/bin:/bin TZDIR=/nonexistent TZ=UTC \
+    STEADY_NOW=2026-11-22T23:30:00 "$STEADY_BIN" checkin --mood 6
+expect_eq "$(sqlite3 "$home4/.local/share/steady/journal.db" 'SELECT day, tz FROM checkins')" \
+    "2026-11-22|UTC" "check-in in built-in UTC"
+before=$(journal_hash "$home4/.local/share/steady/journal.db")
+expect_exit 64 env -i HOME="$home4" PATH=/usr/bin:/bin TZDIR=/nonexistent TZ=Europe/Berlin \
+    STEADY_NOW=2026-11-23T12:00:00 "$STEADY_BIN" checkin --mood 6
+expect_err_contains "unknown time zone 'Europe/Berlin' in \$TZ"
+expect_eq "$(journal_hash "$home4/.local/share/steady/journal.db")" "$before" "journal after a zone error"
+# $TZDIR, as glibc reads it, is where zones come from.
+expect_exit 0 env -i HOME="$home4" PATH=/usr/bin:/bin TZDIR=/usr/share/zoneinfo TZ=Asia/Tokyo \
+    STEADY_NOW=2026-11-23T08:00:00 "$STEADY_BIN" checkin --mood 7
+expect_eq "$(sqlite3 "$home4/.local/share/steady/journal.db" "SELECT day, tz FROM checkins WHERE mood = 7")" \
+    "2026-11-23|Asia/Tokyo" "check-in with TZDIR"

@@ -17,9 +17,9 @@ namespace {
 const std::vector<std::string> k_default_list = {"24h", "7d",  "30d", "60d", "90d",
                                                  "6mo", "9mo", "1y",  "18mo"};
 
-const date::time_zone& zone(const char* name)
+const steady::timeutil::Zone& zone(const char* name)
 {
-    return *date::locate_zone(name);
+    return *steady::timeutil::Zone::find(name);
 }
 
 // The instant local time `text` ("2026-03-29 02:30", seconds optional)

@@ -25,7 +25,7 @@ constexpr const char* k_ny = "America/New_York";
 
 std::string run_parse_date(const DateCase& c)
 {
-    const auto& zone = *date::locate_zone(c.zone);
+    const auto& zone = *tu::Zone::find(c.zone);
     tu::TimeContext ctx{tu::read_now(c.now, zone), &zone, *tu::parse_clock_time(c.day_start),
                         date::Monday};
     try {
@@ -155,7 +155,7 @@ TEST_CASE("date inputs of SPEC §3 resolve to exact instants and days", "[unit][
 
 TEST_CASE("a bad date is a usage error with exit code 64", "[unit][time][dates]")
 {
-    const auto& zone = *date::locate_zone(k_berlin);
+    const auto& zone = *tu::Zone::find(k_berlin);
     tu::TimeContext ctx{tu::read_now(k_sun, zone), &zone, tu::Minutes{0}, date::Monday};
     try {
         tu::parse_date("2026-02-30", ctx);

@@ -28,7 +28,7 @@ constexpr auto k_mon = date::Monday;
 
 std::string run_parse_period(const PeriodCase& c)
 {
-    const auto& zone = *date::locate_zone(c.zone);
+    const auto& zone = *tu::Zone::find(c.zone);
     tu::TimeContext ctx{tu::read_now(c.now, zone), &zone, *tu::parse_clock_time(c.day_start),
                         c.week_start};
     try {

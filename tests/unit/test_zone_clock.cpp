@@ -10,9 +10,9 @@ namespace tu = steady::timeutil;
 
 namespace {
 
-const date::time_zone& zone(const char* name)
+const steady::timeutil::Zone& zone(const char* name)
 {
-    return *date::locate_zone(name);
+    return *steady::timeutil::Zone::find(name);
 }
 
 tu::Instant utc(const char* text)

@@ -1,6 +1,5 @@
 #include "app/output/entries.hpp"
 
-#include <stdexcept>
 
 #include "domain/text.hpp"
 
@@ -9,16 +8,13 @@ namespace steady::app {
 using domain::Entry;
 using domain::FieldType;
 
-const date::time_zone& entry_zone(const domain::Entry& entry, const date::time_zone& fallback)
+const timeutil::Zone& entry_zone(const domain::Entry& entry, const timeutil::Zone& fallback)
 {
-    try {
-        return *date::locate_zone(entry.tz);
-    } catch (const std::runtime_error&) {
-        return fallback;
-    }
+    const auto* zone = timeutil::Zone::find(entry.tz);
+    return zone != nullptr ? *zone : fallback;
 }
 
-std::string local_time(timeutil::Instant at, const date::time_zone& zone)
+std::string local_time(timeutil::Instant at, const timeutil::Zone& zone)
 {
     auto local = zone.to_local(at);
     return date::format("%Y-%m-%d %H:%M", date::floor<std::chrono::minutes>(local));
@@ -86,7 +82,7 @@ std::string entry_summary(const Entry& entry, const Output& out)
     return domain::join(parts, std::string(" ") + std::string(out.glyph("·", "-")) + " ");
 }
 
-void print_entry(Output& out, const Entry& entry, const date::time_zone& zone)
+void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone)
 {
     auto& os = out.stream();
     os << out.paint(std::string(domain::kind_name(entry.kind)) + " #" + std::to_string(entry.id),

@@ -17,13 +17,13 @@ void write_entry_json(domain::JsonWriter& json, const domain::Entry& entry);
 std::string entry_summary(const domain::Entry& entry, const Output& out);
 
 // Every field of `entry`, one per line, for `show`.
-void print_entry(Output& out, const domain::Entry& entry, const date::time_zone& zone);
+void print_entry(Output& out, const domain::Entry& entry, const timeutil::Zone& zone);
 
 // The zone `entry` was written in, or `fallback` when this tz database does
 // not know it: an entry is shown at the time its writer lived it.
-const date::time_zone& entry_zone(const domain::Entry& entry, const date::time_zone& fallback);
+const timeutil::Zone& entry_zone(const domain::Entry& entry, const timeutil::Zone& fallback);
 
 // The local time of `at` in `zone`, "2026-11-22 20:15".
-std::string local_time(timeutil::Instant at, const date::time_zone& zone);
+std::string local_time(timeutil::Instant at, const timeutil::Zone& zone);
 
 }  // namespace steady::app
