@@ -20,8 +20,9 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& options)
 {
-    app.add_option("--db", options.db, "Journal file (default: $STEADY_DB, config 'journal', "
-                                        "$XDG_DATA_HOME/steady/journal.db)")
+    app.add_option("--db", options.db,
+                   "Journal file (default: $STEADY_DB, config 'journal', "
+                   "$XDG_DATA_HOME/steady/journal.db)")
         ->type_name("PATH");
     app.add_option("--config", options.config,
                    "Config file (default: $STEADY_CONFIG, $XDG_CONFIG_HOME/steady/config.toml)")
@@ -90,6 +91,48 @@ void check_command_word(const CLI::App& app, const std::vector<std::string>& arg
     throw UsageError("unknown command '" + args.front() + "' (see 'steady --help')");
 }
 
+bool names_command(const Command& command, std::string_view word)
+{
+    std::string_view names = command.names;
+    while (!names.empty()) {
+        auto space = names.find(' ');
+        if (names.substr(0, space) == word)
+            return true;
+        names = space == std::string_view::npos ? std::string_view{} : names.substr(space + 1);
+    }
+    return false;
+}
+
+// The commands a run needs. Building CLI11's tree for all of them costs
+// more than many commands do, so a run whose first word names a command
+// gets only that one; the dashboard and --version get none. Help without a
+// command, an unknown word and the completion helper get them all, so help
+// and errors read as before.
+std::vector<const Command*> commands_for(const std::vector<std::string>& args)
+{
+    std::vector<const Command*> all;
+    for (const auto& command : k_commands)
+        all.push_back(&command);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& arg = args[i];
+        if (arg == "--")
+            return all;
+        if (arg == "--db" || arg == "--config" || arg == "--color") {
+            ++i; // its value
+            continue;
+        }
+        if (arg == "-h" || arg == "--help" || arg == "--help-all")
+            return all;
+        if (!arg.empty() && arg[0] == '-')
+            continue;
+        for (const auto* command : all)
+            if (names_command(*command, arg) && command->names != "_complete")
+                return {command};
+        return all;
+    }
+    return {};
+}
+
 int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args)
 {
     check_command_word(app, args);
@@ -100,7 +143,7 @@ int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args
     return 0;
 }
 
-}  // namespace
+} // namespace
 
 int run(const std::vector<std::string>& args, Io& io)
 {
@@ -110,15 +153,15 @@ int run(const std::vector<std::string>& args, Io& io)
     app.require_subcommand(0, 1);
     app.fallthrough();
     add_global_options(app, options);
-    for (auto add : k_commands)
-        add(app, ctx);
+    for (const auto* command : commands_for(args))
+        command->add(app, ctx);
     // Read the config before any command runs, so a missing --config file or
     // a broken one is the same error whatever the command would have needed;
     // prompt and completion stay silent and read it only if they must.
     app.parse_complete_callback([&app, &ctx] {
         auto subs = app.get_subcommands();
-        if (subs.empty() || (subs.front()->get_name() != "prompt" &&
-                             subs.front()->get_name() != "_complete"))
+        if (subs.empty() ||
+            (subs.front()->get_name() != "prompt" && subs.front()->get_name() != "_complete"))
             ctx.config();
     });
     try {
@@ -135,8 +178,7 @@ int run(const std::vector<std::string>& args, Io& io)
         io.err << "steady: " << e.what() << '\n';
         return e.exit_code();
     } catch (const std::exception& e) {
-        io.err << "steady: internal error: " << e.what()
-               << " (this is a bug; please report it)\n";
+        io.err << "steady: internal error: " << e.what() << " (this is a bug; please report it)\n";
         return 70;
     }
 }
@@ -155,4 +197,4 @@ int run(int argc, char** argv)
     return run(args, io);
 }
 
-}  // namespace steady::app
+} // namespace steady::app

@@ -34,7 +34,28 @@ TEST_CASE("steady --version and --help exit 0 on stdout", "[cli][errors][help]")
     for (const char* flag : {"--db", "--config", "--json", "--color", "--quiet", "--version"})
         CHECK_THAT(help.out, Contains(flag));
     CHECK(app.run({"-h"}).out == help.out);
+    // Global options before --help still list every command.
+    auto after_options = app.run({"--db", "other.db", "--color", "never", "-q", "--help"});
+    CHECK(after_options.out == help.out);
+    for (const char* command : {"trigger", "craving, urge", "meeting", "clock", "goal", "prompt"})
+        CHECK_THAT(after_options.out, Contains(command));
+    CHECK_THAT(help.out, !Contains("_complete"));
     CHECK_FALSE(app.journal_exists());
+}
+
+TEST_CASE("a command is found after global options and by its alias", "[cli][errors][help]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    auto urge = app.run({"--color", "never", "urge", "--intensity", "4"});
+    CHECK(urge.exit_code == 0);
+    CHECK_THAT(urge.out, Contains("craving #1"));
+    auto misplaced = app.run({"--color", "checkin", "--mood", "5"});
+    CHECK(misplaced.exit_code == 64);
+    CHECK(app.count("SELECT count(*) FROM entries") == 1);
+    auto unknown = app.run({"-q", "chekin", "--mood", "5"});
+    CHECK(unknown.exit_code == 64);
+    CHECK_THAT(unknown.err, Contains("unknown command 'chekin'"));
+    CHECK(app.count("SELECT count(*) FROM entries") == 1);
 }
 
 TEST_CASE("steady -h and --help work on every subcommand", "[cli][errors][help]")

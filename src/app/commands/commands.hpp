@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -27,15 +28,30 @@ void register_goal(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
-// The command table: every subcommand of steady, in the order --help lists them.
+struct Command {
+    std::string_view names; // the name, then any aliases, space-separated
+    Register add;
+};
+
+// The command table: every subcommand of steady, in the order --help lists
+// them. A run that names one command registers only that one (see run.cpp).
 inline constexpr std::array k_commands = {
-    &register_checkin, &register_trigger, &register_craving, &register_meeting,
-    &register_clock,   &register_goal,    &register_list,    &register_show,
-    &register_edit,    &register_delete,  &register_undo,    &register_prompt,
-    &register_complete,
+    Command{"checkin", &register_checkin},
+    Command{"trigger", &register_trigger},
+    Command{"craving urge", &register_craving},
+    Command{"meeting", &register_meeting},
+    Command{"clock", &register_clock},
+    Command{"goal", &register_goal},
+    Command{"list", &register_list},
+    Command{"show", &register_show},
+    Command{"edit", &register_edit},
+    Command{"delete", &register_delete},
+    Command{"undo", &register_undo},
+    Command{"prompt", &register_prompt},
+    Command{"_complete", &register_complete},
 };
 
 // `steady` alone: today at a glance.
 void run_dashboard(Context& ctx);
 
-}  // namespace steady::app
+} // namespace steady::app
