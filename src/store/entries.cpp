@@ -69,7 +69,7 @@ void check_references(Journal& journal, const Entry& entry)
         throw DataError("no clock #" + std::to_string(*clock) + " (see 'steady clock')");
 }
 
-}  // namespace
+} // namespace
 
 std::string new_uuid()
 {
@@ -91,6 +91,77 @@ std::string new_uuid()
     return out;
 }
 
+namespace {
+
+bool has_checkin(Journal& journal, timeutil::Day day)
+{
+    SQLite::Statement st(journal.db(), "SELECT 1 FROM entries WHERE kind = 'checkin' AND day = ? "
+                                       "AND deleted IS NULL");
+    st.bind(1, format_day(day));
+    return st.executeStep();
+}
+
+// The first day of the unbroken run of check-ins that ends on `last` (which
+// has one): a walk back through the days, one row each.
+timeutil::Day run_start(Journal& journal, timeutil::Day last)
+{
+    SQLite::Statement st(journal.db(), "SELECT day FROM entries WHERE kind = 'checkin' AND "
+                                       "deleted IS NULL AND day <= ? ORDER BY day DESC");
+    st.bind(1, format_day(last));
+    auto first = last;
+    auto expected = last;
+    while (st.executeStep()) {
+        auto day = timeutil::parse_stored_day(st.getColumn(0).getText());
+        if (!day || *day != expected)
+            break;
+        first = *day;
+        expected = *day - date::days{1};
+    }
+    return first;
+}
+
+struct Run {
+    timeutil::Day first;
+    timeutil::Day last;
+};
+
+// The run kept in checkin_run (schema v2), if there is one.
+std::optional<Run> kept_run(Journal& journal)
+{
+    SQLite::Statement st(journal.db(), "SELECT first_day, last_day FROM checkin_run");
+    if (!st.executeStep())
+        return std::nullopt;
+    auto first = timeutil::parse_stored_day(st.getColumn(0).getText());
+    auto last = timeutil::parse_stored_day(st.getColumn(1).getText());
+    if (!first || !last)
+        return std::nullopt;
+    return Run{*first, *last};
+}
+
+// After a check-in is written: keeps the run ending on the newest check-in,
+// the one today's streak is counted on. The triggers have already extended
+// it by a day or dropped it; a check-in filled in on an earlier day leaves
+// it as it is; otherwise it is worked out again (a walk back, once).
+void keep_run(Journal& journal)
+{
+    SQLite::Statement newest(journal.db(), "SELECT max(day) FROM entries WHERE kind = 'checkin' "
+                                           "AND deleted IS NULL");
+    if (!newest.executeStep() || newest.getColumn(0).isNull())
+        return;
+    auto last = timeutil::parse_stored_day(newest.getColumn(0).getText());
+    if (!last)
+        return;
+    if (auto run = kept_run(journal); run && run->last == *last)
+        return;
+    SQLite::Statement st(journal.db(), "INSERT OR REPLACE INTO checkin_run (id, first_day, "
+                                       "last_day) VALUES (1, ?, ?)");
+    st.bind(1, format_day(run_start(journal, *last)));
+    st.bind(2, format_day(*last));
+    st.exec();
+}
+
+} // namespace
+
 void add_entry(Journal& journal, Entry& entry, timeutil::Instant now)
 {
     check_one_checkin_a_day(journal, entry);
@@ -101,6 +172,8 @@ void add_entry(Journal& journal, Entry& entry, timeutil::Instant now)
     entry.updated = now;
     insert_entry_row(journal.db(), entry);
     entry.id = journal.db().getLastInsertRowid();
+    if (entry.kind == domain::Kind::checkin)
+        keep_run(journal);
     record_undo(journal, "add", "entries", entry.id, "added " + describe(entry), now);
 }
 
@@ -133,8 +206,9 @@ std::optional<Entry> find_entry(Journal& journal, std::int64_t id)
 
 std::optional<Entry> find_checkin(Journal& journal, timeutil::Day day)
 {
-    SQLite::Statement st(journal.db(), select_entries_sql() +
-                                           " WHERE kind = 'checkin' AND day = ? AND deleted IS NULL");
+    SQLite::Statement st(journal.db(),
+                         select_entries_sql() +
+                             " WHERE kind = 'checkin' AND day = ? AND deleted IS NULL");
     st.bind(1, format_day(day));
     if (!st.executeStep())
         return std::nullopt;
@@ -180,23 +254,13 @@ void for_each_entry(Journal& journal, const EntryFilter& filter,
 
 int checkin_streak(Journal& journal, timeutil::Day today)
 {
-    SQLite::Statement st(journal.db(), "SELECT day FROM entries WHERE kind = 'checkin' AND "
-                                       "deleted IS NULL AND day <= ? ORDER BY day DESC");
-    st.bind(1, format_day(today));
-    int streak = 0;
-    auto expected = today;
-    while (st.executeStep()) {
-        auto day = timeutil::parse_stored_day(st.getColumn(0).getText());
-        if (!day)
-            break;
-        if (streak == 0 && *day == today - date::days{1} && expected == today)
-            expected = *day;  // today not checked in yet: the streak runs to yesterday
-        if (*day != expected)
-            break;
-        ++streak;
-        expected = *day - date::days{1};
-    }
-    return streak;
+    // Today not checked in yet: the streak runs to yesterday.
+    auto last = has_checkin(journal, today) ? today : today - date::days{1};
+    if (auto run = kept_run(journal); run && run->first <= last && last <= run->last)
+        return static_cast<int>((last - run->first).count()) + 1;
+    if (!has_checkin(journal, last))
+        return 0;
+    return static_cast<int>((last - run_start(journal, last)).count()) + 1;
 }
 
 std::optional<timeutil::Day> first_entry_day(Journal& journal)
@@ -207,4 +271,4 @@ std::optional<timeutil::Day> first_entry_day(Journal& journal)
     return timeutil::parse_stored_day(st.getColumn(0).getString());
 }
 
-}  // namespace steady::store
+} // namespace steady::store

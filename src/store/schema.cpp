@@ -156,11 +156,41 @@ CREATE VIEW meetings AS
   FROM entries WHERE kind = 'meeting' AND deleted IS NULL;
 )sql";
 
+// Version 2: the check-in run the streak is counted on, so that counting it
+// reads one row, not one per day of a streak that may be years long. The
+// triggers keep it true whoever writes (steady, undo, or sqlite3 by hand):
+// every day from first_day to last_day has a live check-in and the day
+// before first_day has none; anything else removes the row, and steady
+// writes it again with the next check-in.
+constexpr const char* k_v2 = R"sql(
+CREATE TABLE checkin_run (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  first_day TEXT NOT NULL,
+  last_day  TEXT NOT NULL CHECK (last_day >= first_day)
+);
+CREATE TRIGGER checkin_run_on_insert AFTER INSERT ON entries
+  WHEN NEW.kind = 'checkin' AND NEW.deleted IS NULL
+BEGIN
+  DELETE FROM checkin_run WHERE NEW.day = date(first_day, '-1 day');
+  UPDATE checkin_run SET last_day = NEW.day WHERE NEW.day = date(last_day, '+1 day');
+END;
+CREATE TRIGGER checkin_run_on_update AFTER UPDATE OF kind, day, deleted ON entries
+  WHEN OLD.kind = 'checkin' OR NEW.kind = 'checkin'
+BEGIN
+  DELETE FROM checkin_run;
+END;
+CREATE TRIGGER checkin_run_on_delete AFTER DELETE ON entries
+  WHEN OLD.kind = 'checkin'
+BEGIN
+  DELETE FROM checkin_run;
+END;
+)sql";
+
 // Index i holds the SQL that takes a journal from version i to i + 1.
-constexpr std::array k_migrations = {k_v1};
+constexpr std::array k_migrations = {k_v1, k_v2};
 static_assert(k_migrations.size() == k_schema_version);
 
-}  // namespace
+} // namespace
 
 void migrate(SQLite::Database& db)
 {
@@ -176,4 +206,4 @@ void migrate(SQLite::Database& db)
     transaction.commit();
 }
 
-}  // namespace steady::store
+} // namespace steady::store

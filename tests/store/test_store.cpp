@@ -96,9 +96,9 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 1);
+    CHECK(st::k_schema_version == 2);
     for (const char* table :
-         {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log"}) {
+         {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run"}) {
         CAPTURE(table);
         CHECK(one(journal, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                        "AND name = '") +
@@ -141,7 +141,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "1");
+    CHECK(one(journal, "PRAGMA user_version") == "2");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -213,7 +213,7 @@ TEST_CASE("a newer journal is refused untouched", "[store][schema]")
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("CREATE TABLE t (x)");
-        db.exec("PRAGMA user_version = 2");
+        db.exec("PRAGMA user_version = " + std::to_string(st::k_schema_version + 1));
     }
     auto bytes = file_digest(path);
 
@@ -544,6 +544,120 @@ TEST_CASE("the check-in streak", "[store][streak]")
         journal.write("delete",
                       [&] { st::delete_entry(journal, *st::find_entry(journal, id), k_now); });
         CHECK(streak(journal, "2026-11-22") == 1);
+    }
+}
+
+TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
+          "[store][schema][streak]")
+{
+    TempDir tmp;
+    auto path = tmp.path() / "journal.db";
+    {
+        auto journal = st::Journal::open_for_write(path);
+        for (const char* d : {"2026-11-19", "2026-11-20", "2026-11-21"})
+            add(journal, checkin(d, 5));
+        // What version 1 had: no checkin_run, no triggers.
+        journal.db().exec("DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
+                          "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
+                          "PRAGMA user_version = 1");
+    }
+    auto journal = st::Journal::open_for_write(path);
+    CHECK(one(journal, "PRAGMA user_version") == "2");
+    CHECK(one(journal, "SELECT count(*) FROM checkin_run") == "0");
+    CHECK(one(journal, "SELECT group_concat(day) FROM checkins") ==
+          "2026-11-19,2026-11-20,2026-11-21");
+    CHECK(streak(journal, "2026-11-22") == 3); // counted by walking the days
+    add(journal, checkin("2026-11-22", 6));
+    CHECK(one(journal, "SELECT first_day || ' ' || last_day FROM checkin_run") ==
+          "2026-11-19 2026-11-22");
+    CHECK(streak(journal, "2026-11-22") == 4);
+}
+
+TEST_CASE("the kept check-in run follows every way check-ins change", "[store][streak]")
+{
+    TempDir tmp;
+    auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
+    auto kept = [&] {
+        return one(journal, "SELECT first_day || ' ' || last_day FROM checkin_run");
+    };
+
+    for (const char* d : {"2026-11-10", "2026-11-11", "2026-11-12"})
+        add(journal, checkin(d, 5));
+    CHECK(kept() == "2026-11-10 2026-11-12");
+    add(journal, checkin("2026-11-13", 5)); // the next day extends it
+    CHECK(kept() == "2026-11-10 2026-11-13");
+    CHECK(streak(journal, "2026-11-14") == 4);
+
+    // Days filled in before the run: apart from it, nothing changes; joined
+    // to it, the run is longer than kept, so it is worked out again.
+    add(journal, checkin("2026-11-08", 5));
+    CHECK(kept() == "2026-11-10 2026-11-13");
+    add(journal, checkin("2026-11-09", 5));
+    CHECK(kept() == "2026-11-08 2026-11-13");
+    CHECK(streak(journal, "2026-11-13") == 6);
+
+    // A check-in deleted, edited to another day, or removed by sqlite3 by hand.
+    add(journal, checkin("2026-11-14", 5));
+    CHECK(streak(journal, "2026-11-14") == 7);
+    auto id = std::stoll(one(journal, "SELECT id FROM checkins WHERE day = '2026-11-11'"));
+    journal.write("delete",
+                  [&] { st::delete_entry(journal, *st::find_entry(journal, id), k_now); });
+    CHECK(kept() == "");
+    CHECK(streak(journal, "2026-11-14") == 3);
+    journal.write("undo", [&] { st::undo_last(journal, k_now); });
+    CHECK(streak(journal, "2026-11-14") == 7);
+    journal.db().exec("DELETE FROM entries WHERE day = '2026-11-12' AND kind = 'checkin'");
+    CHECK(kept() == "");
+    CHECK(streak(journal, "2026-11-14") == 2);
+    journal.db().exec("UPDATE entries SET day = '2026-11-12' WHERE day = '2026-11-15'");
+    CHECK(streak(journal, "2026-11-14") == 2);
+}
+
+TEST_CASE("the streak is the same whether kept or counted, whatever happens", "[store][streak]")
+{
+    TempDir tmp;
+    auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
+    // The streak counted the slow way, from the live check-ins alone.
+    auto counted = [&](tu::Day today) {
+        std::set<tu::Day> days;
+        SQLite::Statement q(journal.db(), "SELECT day FROM checkins");
+        while (q.executeStep())
+            days.insert(*tu::parse_stored_day(q.getColumn(0).getText()));
+        auto last = days.count(today) != 0 ? today : today - date::days{1};
+        int n = 0;
+        for (auto d = last; days.count(d) != 0; d -= date::days{1})
+            ++n;
+        return n;
+    };
+    std::uint32_t seed = 20261122;
+    auto next = [&seed](std::uint32_t bound) {
+        seed = seed * 1664525U + 1013904223U;
+        return (seed >> 8) % bound;
+    };
+    const auto base = day("2026-10-01");
+    for (int step = 0; step < 400; ++step) {
+        auto on = base + date::days{static_cast<int>(next(40))};
+        auto action = next(10);
+        auto text = tu::format_day(on);
+        CAPTURE(step, action, text);
+        auto existing = st::find_checkin(journal, on);
+        if (action < 6 && !existing) {
+            add(journal, checkin(text.c_str(), 5));
+        } else if (action < 8 && existing) {
+            journal.write("delete", [&] { st::delete_entry(journal, *existing, k_now); });
+        } else if (action == 8) {
+            journal.write("undo", [&] { st::undo_last(journal, k_now); });
+        } else if (existing) {
+            auto moved = *existing;
+            moved.day = on + date::days{1};
+            if (!st::find_checkin(journal, moved.day))
+                journal.write("edit", [&] { st::update_entry(journal, moved, k_now); });
+        }
+        for (int d = 0; d < 42; d += 3) {
+            auto today = base + date::days{d};
+            CAPTURE(tu::format_day(today));
+            REQUIRE(st::checkin_streak(journal, today) == counted(today));
+        }
     }
 }
 
