@@ -83,6 +83,19 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& e,
 // a mistyped command must be an error whatever follows it.
 void check_command_word(const CLI::App& app, const std::vector<std::string>& args)
 {
+    // "steady -- checkin …" would otherwise show the dashboard and drop the
+    // words: "--" ends the options, and steady itself takes no arguments.
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--db" || args[i] == "--config" || args[i] == "--color") {
+            ++i;
+            continue;
+        }
+        if (args[i] == "--" && i + 1 < args.size())
+            throw UsageError("unexpected argument '" + args[i + 1] +
+                             "' after '--' (see 'steady --help')");
+        if (args[i].empty() || args[i][0] != '-')
+            break;
+    }
     if (args.empty() || args.front().empty() || args.front()[0] == '-')
         return;
     for (const auto* sub : app.get_subcommands({}))

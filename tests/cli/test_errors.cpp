@@ -52,6 +52,11 @@ TEST_CASE("a command is found after global options and by its alias", "[cli][err
     auto misplaced = app.run({"--color", "checkin", "--mood", "5"});
     CHECK(misplaced.exit_code == 64);
     CHECK(app.count("SELECT count(*) FROM entries") == 1);
+    auto dashed = app.run({"--", "checkin", "--mood", "5"});
+    CHECK(dashed.exit_code == 64);
+    CHECK_THAT(dashed.err, Contains("unexpected argument 'checkin' after '--'"));
+    CHECK(dashed.out.empty());
+    CHECK(app.run({"--color", "never", "--", "urge"}).exit_code == 64);
     auto unknown = app.run({"-q", "chekin", "--mood", "5"});
     CHECK(unknown.exit_code == 64);
     CHECK_THAT(unknown.err, Contains("unknown command 'chekin'"));
