@@ -124,6 +124,7 @@ bool names_command(const Command& command, std::string_view word)
 std::vector<const Command*> commands_for(const std::vector<std::string>& args)
 {
     std::vector<const Command*> all;
+    all.reserve(k_commands.size());
     for (const auto& command : k_commands)
         all.push_back(&command);
     for (std::size_t i = 0; i < args.size(); ++i) {

@@ -24,7 +24,8 @@ namespace {
 
 date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0, int min = 0, int s = 0)
 {
-    return date::sys_days{date::year{y} / m / d} + hours{h} + minutes{min} + seconds{s};
+    return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + hours{h} + minutes{min} +
+           seconds{s};
 }
 
 // Compares `ours` with date's zone `ref` at every transition date knows of
@@ -213,7 +214,7 @@ TEST_CASE("what is not a zone is refused, never read", "[unit][time][zone]")
     }
     CHECK(tu::Zone::find("Etc/GMT+5")->offset(utc(2026, 1, 1)) == hours{-5});
 
-    for (std::string bytes :
+    for (const std::string& bytes :
          {std::string{}, std::string{"TZif"}, std::string(44, '\0'),
           footer_only_tzif(3600, "CET-1CEST,M3.5.0"),
           footer_only_tzif(3600, "CET-1CEST,M13.5.0,M10.5.0/3"), footer_only_tzif(3600, "C-1"),
