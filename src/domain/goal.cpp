@@ -12,7 +12,7 @@ namespace {
 
 template <class E, std::size_t N> using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<GoalKind, 2> k_kinds = {{{GoalKind::once, "once"}, {GoalKind::count, "count"}}};
+constexpr Names<GoalKind, 2> k_goal_kinds = {{{GoalKind::once, "once"}, {GoalKind::count, "count"}}};
 constexpr Names<GoalPer, 3> k_pers = {
     {{GoalPer::day, "day"}, {GoalPer::week, "week"}, {GoalPer::month, "month"}}};
 constexpr Names<GoalTracks, 4> k_tracks = {{{GoalTracks::manual, "manual"},
@@ -113,7 +113,7 @@ Pace count_pace(const GoalProgress& p)
 
 std::string_view goal_kind_name(GoalKind kind)
 {
-    return name_of(k_kinds, kind);
+    return name_of(k_goal_kinds, kind);
 }
 std::string_view goal_per_name(GoalPer per)
 {
@@ -134,7 +134,7 @@ std::string_view pace_name(Pace pace)
 
 std::optional<GoalKind> parse_goal_kind(std::string_view text)
 {
-    return parse_name(k_kinds, text);
+    return parse_name(k_goal_kinds, text);
 }
 std::optional<GoalPer> parse_goal_per(std::string_view text)
 {

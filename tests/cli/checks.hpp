@@ -18,6 +18,12 @@ inline std::size_t occurrences(const std::string& text, const std::string& needl
     return n;
 }
 
+// Adds clock 'alcohol', started 2026-08-24 (90 days 21 h before the tests' now).
+inline void add_alcohol(TestApp& app)
+{
+    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-08-24"}).exit_code == 0);
+}
+
 } // namespace steady::test
 
 // A refused command: exit code `code`, nothing on stdout, and on stderr one

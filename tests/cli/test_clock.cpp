@@ -13,7 +13,7 @@ using steady::test::TestApp;
 namespace {
 
 // Adds clock 'alcohol', started 2026-08-24 at 12.50 a day.
-void add_alcohol(TestApp& app)
+void add_priced_alcohol(TestApp& app)
 {
     auto r =
         app.run({"clock", "add", "alcohol", "--since", "2026-08-24", "--cost-per-day", "12.50"});
@@ -54,7 +54,7 @@ TEST_CASE("a clock started in the past says where it stands", "[cli][clock]")
 TEST_CASE("clock --json has every figure", "[cli][clock]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
     REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-01 22:10", "--note", "wedding"})
                 .exit_code == 0);
 
@@ -126,7 +126,7 @@ TEST_CASE("a milestone is announced once, by the command that sees it", "[cli][c
 TEST_CASE("a reset is a lapse entry and the days before still count", "[cli][clock]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
 
     auto r = app.run({"clock", "reset", "alcohol", "--note", "wedding, stayed 2 h too long"});
 
@@ -172,7 +172,7 @@ TEST_CASE("clock add --json and a reset by any case of the name", "[cli][clock]"
 TEST_CASE("undo takes back a reset, then the clock", "[cli][clock][undo]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
     auto before_reset = app.run({"clock", "--json"}).out;
     REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "yesterday 22:10"}).exit_code == 0);
 
@@ -237,7 +237,7 @@ TEST_CASE("bad clock input is refused and the journal does not change", "[cli][c
     }));
     CAPTURE(row.args);
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
     auto before = app.snapshot();
 
     auto r = app.run(row.args);
@@ -249,7 +249,7 @@ TEST_CASE("bad clock input is refused and the journal does not change", "[cli][c
 TEST_CASE("a reset must come after the last one", "[cli][clock][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
     REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-20 21:00"}).exit_code == 0);
     auto before = app.snapshot();
 
@@ -277,7 +277,7 @@ TEST_CASE("a reset without a journal does not create one", "[cli][clock][errors]
 TEST_CASE("edit keeps a lapse after its clock's start", "[cli][clock][edit][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
-    add_alcohol(app);
+    add_priced_alcohol(app);
     REQUIRE(app.run({"clock", "add", "sugar", "--since", "2026-11-10"}).exit_code == 0);
     REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-01 22:00"}).exit_code == 0);
     auto lapse = app.query("SELECT id FROM entries WHERE kind = 'lapse'");

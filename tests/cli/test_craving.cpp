@@ -8,18 +8,9 @@
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using steady::test::add_alcohol;
 using steady::test::occurrences;
 using steady::test::TestApp;
-
-namespace {
-
-// Adds clock 'alcohol', started 2026-08-24.
-void add_alcohol(TestApp& app)
-{
-    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-08-24"}).exit_code == 0);
-}
-
-} // namespace
 
 TEST_CASE("a craving is saved with its trigger, strategies and outcome", "[cli][craving]")
 {

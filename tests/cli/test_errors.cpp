@@ -149,7 +149,8 @@ TEST_CASE("an unparseable STEADY_NOW is refused naming the text", "[cli][errors]
     CHECK_FALSE(app.journal_exists());
 }
 
-TEST_CASE("steady --color decides colour; auto means a terminal without NO_COLOR", "[cli][errors][color]")
+TEST_CASE("steady --color decides colour; auto means a terminal without NO_COLOR",
+          "[cli][errors][color]")
 {
     const std::string escape = "\x1b[";
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

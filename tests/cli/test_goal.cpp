@@ -8,8 +8,10 @@
 #include "app/context.hpp"
 #include "cli/checks.hpp"
 #include "cli/test_app.hpp"
+#include "unit/fixtures.hpp"
 
 using Catch::Matchers::Contains;
+using steady::test::k_berlin;
 using steady::test::occurrences;
 using steady::test::RunResult;
 using steady::test::TestApp;
@@ -18,7 +20,6 @@ namespace {
 
 // Wednesday 2026-11-18, 20:00 in Berlin.
 constexpr const char* k_wed = "2026-11-18T20:00";
-constexpr const char* k_berlin = "Europe/Berlin";
 
 RunResult ok(TestApp& app, const std::vector<std::string>& args)
 {
@@ -107,7 +108,9 @@ TEST_CASE("every bad goal input is refused and the journal is unchanged", "[cli]
         {{"add"}, 64, "is required"},
         {{"log", "99"}, 65, "no goal #99"},
         {{"log", "abc"}, 64, "'abc' is not a goal id"},
-        {{"log", "1", "--count", "0"}, 64, "--count must be a whole number from 1 to 1000000 (got '0')"},
+        {{"log", "1", "--count", "0"},
+         64,
+         "--count must be a whole number from 1 to 1000000 (got '0')"},
         {{"log", "1", "--count", "-1"}, 64, "--count"},
         {{"log", "1", "--count", "many"}, 64, "(got 'many')"},
         {{"log", "1", "--at", "2026-11-19"}, 64, "'2026-11-19' is in the future"},

@@ -264,7 +264,7 @@ TEST_CASE("list shows each entry at the time its writer lived it", "[cli][list][
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     REQUIRE(app.run({"checkin", "--mood", "7"}).exit_code == 0);
-    app.tz = "America/New_York";  // travelling: now 14:00 there
+    app.tz = "America/New_York"; // travelling: now 14:00 there
 
     auto r = app.run({"list"});
 

@@ -6,19 +6,10 @@
 #include "cli/checks.hpp"
 #include "cli/test_app.hpp"
 
+using steady::test::add_alcohol;
 using steady::test::file_digest;
 using steady::test::TestApp;
 using steady::test::write_file;
-
-namespace {
-
-// A journal with clock 'alcohol' started 2026-08-24 (90 days 21 h before now).
-void add_alcohol(TestApp& app)
-{
-    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-08-24"}).exit_code == 0);
-}
-
-} // namespace
 
 TEST_CASE("prompt without a journal prints nothing and creates none", "[cli][prompt]")
 {

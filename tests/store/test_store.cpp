@@ -15,6 +15,7 @@
 #include "store/entries.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
+#include "unit/fixtures.hpp"
 
 namespace fs = std::filesystem;
 namespace st = steady::store;
@@ -23,6 +24,7 @@ using steady::domain::Entry;
 using steady::domain::Kind;
 using steady::test::file_digest;
 using steady::test::mode_of;
+using steady::test::stored_day;
 using steady::test::TempDir;
 
 namespace {
@@ -32,16 +34,11 @@ tu::Instant instant(const char* text)
     return *tu::parse_stored_instant(text);
 }
 
-tu::Day day(const char* text)
-{
-    return *tu::parse_stored_day(text);
-}
-
 Entry checkin(const char* on_day, std::int64_t mood, const char* at = nullptr)
 {
     Entry e;
     e.kind = Kind::checkin;
-    e.day = day(on_day);
+    e.day = stored_day(on_day);
     e.at = at ? instant(at) : instant((std::string(on_day) + "T18:00:00Z").c_str());
     e.tz = "Europe/Berlin";
     e.values["mood"] = mood;
@@ -53,7 +50,7 @@ Entry trigger(const char* at, const std::string& what, std::vector<std::string> 
     Entry e;
     e.kind = Kind::trigger;
     e.at = instant(at);
-    e.day = day(std::string(at).substr(0, 10).c_str());
+    e.day = stored_day(std::string(at).substr(0, 10).c_str());
     e.tz = "Europe/Berlin";
     e.values["what"] = what;
     e.tags = std::move(tags);
@@ -85,7 +82,7 @@ std::vector<std::int64_t> ids(st::Journal& journal, const st::EntryFilter& filte
 
 int streak(st::Journal& journal, const char* today)
 {
-    return st::checkin_streak(journal, day(today));
+    return st::checkin_streak(journal, stored_day(today));
 }
 
 } // namespace
@@ -200,7 +197,7 @@ TEST_CASE("opening a missing journal to read creates nothing", "[store][files]")
     auto journal = st::Journal::open_for_read(path);
 
     CHECK(st::find_entry(journal, 1) == std::nullopt);
-    CHECK(st::checkin_streak(journal, day("2026-11-22")) == 0);
+    CHECK(st::checkin_streak(journal, stored_day("2026-11-22")) == 0);
     CHECK(st::first_entry_day(journal) == std::nullopt);
     CHECK_FALSE(fs::exists(tmp.path() / "sub"));
 }
@@ -301,7 +298,7 @@ TEST_CASE("an entry reads back as it was saved", "[store][entries]")
     CHECK(back->uuid.size() == 36);
     CHECK(back->at == instant("2026-11-22T19:00:00Z"));
     CHECK(back->tz == "Europe/Berlin");
-    CHECK(back->day == day("2026-11-22"));
+    CHECK(back->day == stored_day("2026-11-22"));
     CHECK(back->get_int("mood") == 7);
     CHECK(back->get_int("craving") == 0);
     CHECK(back->get_int("sober") == 1);
@@ -312,8 +309,8 @@ TEST_CASE("an entry reads back as it was saved", "[store][entries]")
     CHECK(back->tags == std::vector<std::string>{"work", "family"});
     CHECK(back->created == k_now);
     CHECK(back->updated == k_now);
-    CHECK(st::find_checkin(journal, day("2026-11-22"))->id == id);
-    CHECK_FALSE(st::find_checkin(journal, day("2026-11-21")));
+    CHECK(st::find_checkin(journal, stored_day("2026-11-22"))->id == id);
+    CHECK_FALSE(st::find_checkin(journal, stored_day("2026-11-21")));
 }
 
 TEST_CASE("a craving's list and duration read back", "[store][entries]")
@@ -324,7 +321,7 @@ TEST_CASE("a craving's list and duration read back", "[store][entries]")
     Entry craving;
     craving.kind = Kind::craving;
     craving.at = instant("2026-11-22T10:05:00Z");
-    craving.day = day("2026-11-22");
+    craving.day = stored_day("2026-11-22");
     craving.tz = "Europe/Berlin";
     craving.values["intensity"] = std::int64_t{8};
     craving.values["duration"] = std::int64_t{90};
@@ -349,7 +346,7 @@ TEST_CASE("a craving naming a missing trigger is refused", "[store][entries]")
     Entry craving;
     craving.kind = Kind::craving;
     craving.at = instant("2026-11-22T10:05:00Z");
-    craving.day = day("2026-11-22");
+    craving.day = stored_day("2026-11-22");
     craving.tz = "Europe/Berlin";
     craving.values["intensity"] = std::int64_t{8};
     craving.values["trigger"] = c;
@@ -415,7 +412,7 @@ TEST_CASE("update, delete and undo round trip", "[store][entries][undo]")
 
     journal.write("delete", [&] { st::delete_entry(journal, edited, later); });
     CHECK_FALSE(st::find_entry(journal, id));
-    CHECK_FALSE(st::find_checkin(journal, day("2026-11-22")));
+    CHECK_FALSE(st::find_checkin(journal, stored_day("2026-11-22")));
 
     std::optional<std::string> undone;
     journal.write("undo", [&] { undone = st::undo_last(journal, later); });
@@ -634,7 +631,7 @@ TEST_CASE("the streak is the same whether kept or counted, whatever happens", "[
         seed = seed * 1664525U + 1013904223U;
         return (seed >> 8) % bound;
     };
-    const auto base = day("2026-10-01");
+    const auto base = stored_day("2026-10-01");
     for (int step = 0; step < 400; ++step) {
         auto on = base + date::days{static_cast<int>(next(40))};
         auto action = next(10);
@@ -683,10 +680,10 @@ TEST_CASE("for_each_entry lists newest first and filters", "[store][list]")
     CHECK(ids(journal, kind) == std::vector<std::int64_t>{c22, c20});
 
     auto range = all;
-    range.from = day("2026-11-21");
-    range.to = day("2026-11-21");
+    range.from = stored_day("2026-11-21");
+    range.to = stored_day("2026-11-21");
     CHECK(ids(journal, range) == std::vector<std::int64_t>{t21});
-    range.to = day("2026-11-22");
+    range.to = stored_day("2026-11-22");
     CHECK(ids(journal, range) == std::vector<std::int64_t>{c22, same, t22, t21});
 
     auto tag = all;
@@ -705,7 +702,7 @@ TEST_CASE("for_each_entry lists newest first and filters", "[store][list]")
     st::EntryFilter by_default;
     CHECK(by_default.limit == 30);
 
-    CHECK(st::first_entry_day(journal) == day("2026-11-20"));
+    CHECK(st::first_entry_day(journal) == stored_day("2026-11-20"));
 }
 
 TEST_CASE("the undo log names what each action did", "[store][undo]")

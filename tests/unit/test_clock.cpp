@@ -7,20 +7,17 @@
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
 #include "timeutil/time.hpp"
+#include "unit/fixtures.hpp"
 
 namespace dm = steady::domain;
 namespace tu = steady::timeutil;
 using std::chrono::minutes;
+using steady::test::find_zone;
 
 namespace {
 
 const std::vector<std::string> k_default_list = {"24h", "7d",  "30d", "60d", "90d",
                                                  "6mo", "9mo", "1y",  "18mo"};
-
-const steady::timeutil::Zone& zone(const char* name)
-{
-    return *steady::timeutil::Zone::find(name);
-}
 
 // The instant local time `text` ("2026-03-29 02:30", seconds optional)
 // names in zone `tz`, a DST gap or overlap resolved as timeutil does.
@@ -35,12 +32,12 @@ tu::Instant local(const std::string& text, const char* tz = "Europe/Berlin")
     REQUIRE(ymd.ok());
     const date::local_seconds when = date::local_days{ymd} + std::chrono::hours{h} +
                                      std::chrono::minutes{mi} + std::chrono::seconds{s};
-    return tu::to_instant(when, zone(tz));
+    return tu::to_instant(when, find_zone(tz));
 }
 
 tu::TimeContext at(const char* now, const char* tz = "Europe/Berlin")
 {
-    return {local(now, tz), &zone(tz)};
+    return {local(now, tz), &find_zone(tz)};
 }
 
 dm::Clock clock_since(const char* start, const char* tz = "Europe/Berlin")
@@ -55,7 +52,7 @@ dm::Clock clock_since(const char* start, const char* tz = "Europe/Berlin")
 dm::Lapse lapse_at(const char* when, const char* tz = "Europe/Berlin")
 {
     auto instant = local(when, tz);
-    return {0, instant, tu::day_of(instant, zone(tz), minutes{0}), std::nullopt, std::nullopt};
+    return {0, instant, tu::day_of(instant, find_zone(tz), minutes{0}), std::nullopt, std::nullopt};
 }
 
 dm::ClockStatus status(const dm::Clock& clock, std::vector<dm::Lapse> lapses, const char* now,
@@ -118,7 +115,7 @@ TEST_CASE("milestones of days land on the same local clock time across DST", "[u
         {"2026-10-24 02:30", "1d", "2026-10-25 02:30"}, // twice that night: the first (CEST)
         {"2026-03-01 12:00", "2w", "2026-03-15 12:00"},
     };
-    const auto& berlin = zone("Europe/Berlin");
+    const auto& berlin = find_zone("Europe/Berlin");
     for (const auto& row : rows) {
         CAPTURE(row.start, row.milestone);
         auto m = dm::parse_milestone(row.milestone);
@@ -156,7 +153,7 @@ TEST_CASE("months and years are calendar months, clamped to the month's end", "[
         CAPTURE(row.start, row.milestone);
         auto m = dm::parse_milestone(row.milestone);
         REQUIRE(m);
-        CHECK(dm::milestone_instant(*m, local(row.start), zone("Europe/Berlin")) ==
+        CHECK(dm::milestone_instant(*m, local(row.start), find_zone("Europe/Berlin")) ==
               local(row.lands));
     }
 }

@@ -4,8 +4,12 @@
 
 #include "domain/error.hpp"
 #include "timeutil/time.hpp"
+#include "unit/fixtures.hpp"
 
 namespace tu = steady::timeutil;
+using steady::test::k_berlin;
+using steady::test::k_ny;
+using steady::test::k_sun;
 
 namespace {
 
@@ -18,10 +22,6 @@ struct DateCase {
     const char* day_start;
     const char* expect;
 };
-
-constexpr const char* k_sun = "2026-11-22T20:00:00"; // a Sunday evening
-constexpr const char* k_berlin = "Europe/Berlin";
-constexpr const char* k_ny = "America/New_York";
 
 std::string run_parse_date(const DateCase& c)
 {
@@ -37,7 +37,7 @@ std::string run_parse_date(const DateCase& c)
     }
 }
 
-const DateCase k_cases[] = {
+const DateCase k_date_cases[] = {
     // Calendar dates and date-times (literal, in the user's zone).
     {"2026-11-21", k_sun, k_berlin, "00:00", "2026-11-21 2026-11-20T23:00:00Z day"},
     {"2026-11-21 22:15", k_sun, k_berlin, "00:00", "2026-11-21 2026-11-21T21:15:00Z time"},
@@ -141,7 +141,7 @@ const DateCase k_cases[] = {
 
 TEST_CASE("date inputs of SPEC §3 resolve to exact instants and days", "[unit][time][dates]")
 {
-    for (const auto& c : k_cases) {
+    for (const auto& c : k_date_cases) {
         INFO("input '" << c.input << "' at " << c.now << " in " << c.zone << ", day starts "
                        << c.day_start);
         auto actual = run_parse_date(c);

@@ -16,7 +16,7 @@ struct DurationCase {
     const char* error = nullptr;
 };
 
-const DurationCase k_cases[] = {
+const DurationCase k_duration_cases[] = {
     {"20m", 20},
     {"1h30m", 90},
     {"1h", 60},
@@ -54,12 +54,12 @@ const DurationCase k_cases[] = {
 
 TEST_CASE("durations parse to exact minutes; bad ones name the text", "[unit][time][durations]")
 {
-    for (const auto& c : k_cases) {
+    for (const auto& c : k_duration_cases) {
         INFO("input '" << c.input << "'");
         try {
-            auto minutes = tu::parse_duration(c.input);
+            auto parsed = tu::parse_duration(c.input);
             CHECK(c.error == nullptr);
-            CHECK(minutes == tu::Minutes{c.minutes});
+            CHECK(parsed == tu::Minutes{c.minutes});
         } catch (const steady::UsageError& e) {
             if (c.error == nullptr)
                 FAIL_CHECK("unexpected error: " << e.what());

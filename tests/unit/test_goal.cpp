@@ -4,16 +4,14 @@
 #include <string>
 
 #include "domain/goal.hpp"
+#include "unit/fixtures.hpp"
 
 namespace dm = steady::domain;
 namespace tu = steady::timeutil;
+using steady::test::k_mon;
+using steady::test::stored_day;
 
 namespace {
-
-tu::Day day(const char* text)
-{
-    return *tu::parse_stored_day(text);
-}
 
 // A goal's shape: `amount` per `per` ("day", "week", "month"), or `amount`
 // by `due`, or once (amount 0).
@@ -45,13 +43,11 @@ dm::Goal make_goal(const Shape& shape, dm::GoalStatus status)
         goal.per = dm::parse_goal_per(shape.per);
     } else {
         goal.total = shape.amount;
-        goal.due = day(shape.due);
+        goal.due = stored_day(shape.due);
     }
     return goal;
 }
 
-constexpr auto k_mon = date::Monday;
-constexpr auto k_sun = date::Sunday;
 constexpr auto k_active = dm::GoalStatus::active;
 constexpr std::nullopt_t k_none = std::nullopt;
 
@@ -77,7 +73,7 @@ struct PaceCase {
 using P = dm::Pace;
 
 // 2026-11-16 is a Monday, 2026-11-22 a Sunday; November has 30 days.
-const PaceCase k_cases[] = {
+const PaceCase k_pace_cases[] = {
     // 3 a week, weeks from Monday: first day, middle, last day.
     {k_3_a_week, "2026-11-01", "2026-11-16", k_mon, 0, k_active, "2026-11-16..2026-11-22", 0.0, 3,
      7, 0.5, P::on_pace, "0 of 3 this week, on pace"},
@@ -96,12 +92,12 @@ const PaceCase k_cases[] = {
     {k_3_a_week, "2026-11-01", "2026-11-22", k_mon, 5, k_active, "2026-11-16..2026-11-22", 18.0 / 7,
      0, 1, k_none, P::done, "5 of 3 this week, done"},
     // The same days with weeks from Sunday: Sunday starts a week, Saturday ends one.
-    {k_3_a_week, "2026-11-01", "2026-11-22", k_sun, 0, k_active, "2026-11-22..2026-11-28", 0.0, 3,
-     7, 0.5, P::on_pace, "0 of 3 this week, on pace"},
-    {k_3_a_week, "2026-11-01", "2026-11-21", k_sun, 2, k_active, "2026-11-15..2026-11-21", 18.0 / 7,
-     1, 1, 1.0, P::behind, "2 of 3 this week, behind: 1 more today"},
-    {k_3_a_week, "2026-11-01", "2026-11-16", k_sun, 1, k_active, "2026-11-15..2026-11-21", 3.0 / 7,
-     2, 6, 0.4, P::on_pace, "1 of 3 this week, on pace"},
+    {k_3_a_week, "2026-11-01", "2026-11-22", date::Sunday, 0, k_active, "2026-11-22..2026-11-28",
+     0.0, 3, 7, 0.5, P::on_pace, "0 of 3 this week, on pace"},
+    {k_3_a_week, "2026-11-01", "2026-11-21", date::Sunday, 2, k_active, "2026-11-15..2026-11-21",
+     18.0 / 7, 1, 1, 1.0, P::behind, "2 of 3 this week, behind: 1 more today"},
+    {k_3_a_week, "2026-11-01", "2026-11-16", date::Sunday, 1, k_active, "2026-11-15..2026-11-21",
+     3.0 / 7, 2, 6, 0.4, P::on_pace, "1 of 3 this week, on pace"},
     // Added on a Wednesday: the first week is paced from that day (5 days),
     // though meetings earlier that week count.
     {k_3_a_week, "2026-11-18", "2026-11-18", k_mon, 0, k_active, "2026-11-16..2026-11-22", 0.0, 3,
@@ -138,8 +134,8 @@ const PaceCase k_cases[] = {
      1, 1.0, P::open, "0 of 1 today, 1 to go"},
     {k_1_a_day, "2026-11-01", "2026-11-22", k_mon, 1, k_active, "2026-11-22..2026-11-22", k_none, 0,
      1, k_none, P::done, "1 of 1 today, done"},
-    {k_3_a_day, "2026-11-01", "2026-11-22", k_sun, 1, k_active, "2026-11-22..2026-11-22", k_none, 2,
-     1, 2.0, P::open, "1 of 3 today, 2 to go"},
+    {k_3_a_day, "2026-11-01", "2026-11-22", date::Sunday, 1, k_active, "2026-11-22..2026-11-22",
+     k_none, 2, 1, 2.0, P::open, "1 of 3 today, 2 to go"},
     // 90 by 2027-02-19, added 2026-11-22: 90 days, on the first, 61st, last and a later day.
     {k_90_in_90, "2026-11-22", "2026-11-22", k_mon, 0, k_active, "2026-11-22..2027-02-19", 0.0, 90,
      90, 1.0, P::on_pace, "0 of 90 by 2027-02-19, on pace"},
@@ -176,11 +172,11 @@ const PaceCase k_cases[] = {
 
 TEST_CASE("goal pace at the edges of its period", "[unit][goal]")
 {
-    for (const auto& c : k_cases) {
+    for (const auto& c : k_pace_cases) {
         auto goal = make_goal(c.shape, c.status);
         CAPTURE(dm::describe_shape(goal), c.created, c.today, c.progress,
                 c.week_start.c_encoding());
-        dm::GoalClock clock{day(c.created), day(c.today), c.week_start};
+        dm::GoalClock clock{stored_day(c.created), stored_day(c.today), c.week_start};
         auto period = dm::goal_period(goal, clock);
         CHECK(tu::format_day(period.from) + ".." + tu::format_day(period.to) == c.period);
         auto p = dm::assess_goal(goal, clock, c.progress);
@@ -203,9 +199,9 @@ TEST_CASE("goal pace at the edges of its period", "[unit][goal]")
 TEST_CASE("on pace means what is left needs no more a day than the goal's rate", "[unit][goal]")
 {
     auto goal = make_goal(k_10_a_month, k_active);
-    auto first = day("2026-11-01");
+    auto first = stored_day("2026-11-01");
     for (int d = 0; d < 30; ++d) {
-        dm::GoalClock clock{day("2026-10-01"), first + date::days{d}, k_mon};
+        dm::GoalClock clock{stored_day("2026-10-01"), first + date::days{d}, k_mon};
         for (std::int64_t progress = 0; progress < 10; ++progress) {
             auto p = dm::assess_goal(goal, clock, progress);
             double needed = static_cast<double>(10 - progress) / static_cast<double>(30 - d);

@@ -4,8 +4,13 @@
 
 #include "domain/error.hpp"
 #include "timeutil/time.hpp"
+#include "unit/fixtures.hpp"
 
 namespace tu = steady::timeutil;
+using steady::test::k_berlin;
+using steady::test::k_mon;
+using steady::test::k_sun;
+using steady::test::k_utc;
 
 namespace {
 
@@ -21,11 +26,6 @@ struct PeriodCase {
     const char* expect;
 };
 
-constexpr const char* k_sun = "2026-11-22T20:00:00"; // a Sunday evening
-constexpr const char* k_berlin = "Europe/Berlin";
-constexpr const char* k_utc = "UTC";
-constexpr auto k_mon = date::Monday;
-
 std::string run_parse_period(const PeriodCase& c)
 {
     const auto& zone = *tu::Zone::find(c.zone);
@@ -39,7 +39,7 @@ std::string run_parse_period(const PeriodCase& c)
     }
 }
 
-const PeriodCase k_cases[] = {
+const PeriodCase k_period_cases[] = {
     // Named periods, Sunday 2026-11-22.
     {"today", k_sun, k_berlin, "00:00", k_mon, "2026-11-22..2026-11-22"},
     {"yesterday", k_sun, k_berlin, "00:00", k_mon, "2026-11-21..2026-11-21"},
@@ -148,7 +148,7 @@ const PeriodCase k_cases[] = {
 
 TEST_CASE("period inputs of SPEC §3 resolve to exact inclusive day ranges", "[unit][time][periods]")
 {
-    for (const auto& c : k_cases) {
+    for (const auto& c : k_period_cases) {
         INFO("input '" << c.input << "' at " << c.now << " in " << c.zone << ", day starts "
                        << c.day_start << ", week starts " << c.week_start);
         auto actual = run_parse_period(c);

@@ -5,15 +5,13 @@
 
 #include "domain/error.hpp"
 #include "timeutil/time.hpp"
+#include "unit/fixtures.hpp"
 
 namespace tu = steady::timeutil;
+using steady::test::find_zone;
+using steady::test::stored_day;
 
 namespace {
-
-const steady::timeutil::Zone& zone(const char* name)
-{
-    return *steady::timeutil::Zone::find(name);
-}
 
 tu::Instant utc(const char* text)
 {
@@ -23,11 +21,6 @@ tu::Instant utc(const char* text)
 date::local_seconds local(const char* text)
 {
     return date::local_seconds{utc(text).time_since_epoch()};
-}
-
-tu::Day day(const char* text)
-{
-    return *tu::parse_stored_day(text);
 }
 
 } // namespace
@@ -74,7 +67,7 @@ TEST_CASE("STEADY_NOW is read as ISO 8601, local or with an offset", "[unit][tim
     };
     for (const auto& r : rows) {
         INFO("STEADY_NOW=" << r.text << " in " << r.zone);
-        CHECK(tu::format_instant(tu::read_now(r.text, zone(r.zone))) == r.expect);
+        CHECK(tu::format_instant(tu::read_now(r.text, find_zone(r.zone))) == r.expect);
     }
 }
 
@@ -84,13 +77,13 @@ TEST_CASE("a bad STEADY_NOW is a usage error; none means the system clock", "[un
                             "2026-11-22T08:30:00+99:00", "22:15"}) {
         INFO("STEADY_NOW=" << bad);
         CHECK_THROWS_MATCHES(
-            tu::read_now(bad, zone("UTC")), steady::UsageError,
+            tu::read_now(bad, find_zone("UTC")), steady::UsageError,
             Catch::Matchers::Message("STEADY_NOW='" + std::string{bad} +
                                      "' is not an ISO 8601 time (e.g. 2026-11-22T08:30:00)"));
     }
     for (const char* none : {static_cast<const char*>(nullptr), ""}) {
         auto before = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        auto now = tu::read_now(none, zone("UTC"));
+        auto now = tu::read_now(none, find_zone("UTC"));
         auto after = std::chrono::system_clock::now();
         CHECK(now >= before);
         CHECK(now <= after);
@@ -120,7 +113,7 @@ TEST_CASE("an instant belongs to a local day with day_start applied", "[unit][ti
     };
     for (const auto& r : rows) {
         INFO(r.at << " in " << r.zone << ", day starts after " << r.day_start_minutes << "m");
-        CHECK(tu::format_day(tu::day_of(utc(r.at), zone(r.zone),
+        CHECK(tu::format_day(tu::day_of(utc(r.at), find_zone(r.zone),
                                         tu::Minutes{r.day_start_minutes})) == r.expect);
     }
 }
@@ -149,20 +142,20 @@ TEST_CASE("local times resolve to instants across DST without throwing", "[unit]
     };
     for (const auto& r : rows) {
         INFO("local " << r.local << " in " << r.zone);
-        CHECK(tu::format_instant(tu::to_instant(local(r.local), zone(r.zone))) == r.expect);
+        CHECK(tu::format_instant(tu::to_instant(local(r.local), find_zone(r.zone))) == r.expect);
     }
 }
 
 TEST_CASE("a logical day starts at local midnight plus day_start", "[unit][time][day]")
 {
-    const auto& berlin = zone("Europe/Berlin");
-    CHECK(tu::format_instant(tu::start_of_day(day("2026-11-22"), berlin, tu::Minutes{0})) ==
+    const auto& berlin = find_zone("Europe/Berlin");
+    CHECK(tu::format_instant(tu::start_of_day(stored_day("2026-11-22"), berlin, tu::Minutes{0})) ==
           "2026-11-21T23:00:00Z");
-    CHECK(tu::format_instant(tu::start_of_day(day("2026-11-22"), berlin, tu::Minutes{240})) ==
-          "2026-11-22T03:00:00Z");
-    CHECK(tu::format_instant(tu::start_of_day(day("2026-03-29"), berlin, tu::Minutes{150})) ==
-          "2026-03-29T01:00:00Z");
-    CHECK(tu::format_instant(tu::start_of_day(day("2026-03-30"), berlin, tu::Minutes{0})) ==
+    CHECK(tu::format_instant(tu::start_of_day(stored_day("2026-11-22"), berlin,
+                                              tu::Minutes{240})) == "2026-11-22T03:00:00Z");
+    CHECK(tu::format_instant(tu::start_of_day(stored_day("2026-03-29"), berlin,
+                                              tu::Minutes{150})) == "2026-03-29T01:00:00Z");
+    CHECK(tu::format_instant(tu::start_of_day(stored_day("2026-03-30"), berlin, tu::Minutes{0})) ==
           "2026-03-29T22:00:00Z");
 
     tu::TimeContext ctx{utc("2026-11-22T02:00:00Z"), &berlin, tu::Minutes{240}, date::Monday};
@@ -173,8 +166,8 @@ TEST_CASE("a logical day starts at local midnight plus day_start", "[unit][time]
 
 TEST_CASE("stored days and instants round-trip; malformed ones are refused", "[unit][time][stored]")
 {
-    CHECK(tu::format_day(day("2028-02-29")) == "2028-02-29");
-    CHECK(tu::format_day(day("0999-01-05")) == "0999-01-05");
+    CHECK(tu::format_day(stored_day("2028-02-29")) == "2028-02-29");
+    CHECK(tu::format_day(stored_day("0999-01-05")) == "0999-01-05");
     CHECK(tu::format_instant(utc("2026-11-21T21:15:00Z")) == "2026-11-21T21:15:00Z");
     CHECK(tu::parse_stored_instant("2026-11-21 21:15:07") == utc("2026-11-21T21:15:07Z"));
     CHECK(tu::format_instant(tu::Instant{std::chrono::seconds{0}}) == "1970-01-01T00:00:00Z");
