@@ -326,13 +326,24 @@ void extend_by_footer(std::vector<date::sys_seconds>& transitions, std::vector<s
         changes.push_back({start, *f.dst_offset});
         changes.push_back({end, f.std_offset});
     }
-    std::sort(changes.begin(), changes.end(),
-              [](const Change& a, const Change& b) { return a.at < b.at; });
+    // DST all year (RFC 8536 3.3.1: "0/0,J365/25") ends one year at the very
+    // instant it starts the next; sorted stably, the start comes last and wins.
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const Change& a, const Change& b) { return a.at < b.at; });
+    const std::size_t from_file = transitions.size();
     for (const auto& c : changes) {
         if (last && c.at <= *last)
             continue;
+        if (transitions.size() > from_file && c.at == transitions.back()) {
+            offsets.back() = c.offset; // two changes at one instant: the later holds
+            if (offsets[offsets.size() - 2] == c.offset) {
+                transitions.pop_back(); // and together they changed nothing
+                offsets.pop_back();
+            }
+            continue;
+        }
         if (c.offset == offsets.back())
-            continue; // no change (DST all year, or a rule the file already applied)
+            continue; // no change (a rule the file already applied)
         transitions.push_back(c.at);
         offsets.push_back(c.offset);
     }

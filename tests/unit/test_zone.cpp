@@ -196,6 +196,21 @@ TEST_CASE("footer day forms: Julian with and without February 29", "[unit][time]
     CHECK(n->offset(utc(2024, 2, 29)) == hours{1});
 }
 
+TEST_CASE("a footer with DST all year stays on DST every year", "[unit][time][zone]")
+{
+    // RFC 8536 3.3.1: DST from 1 January 00:00 to 31 December 25:00 is DST
+    // all year; each year's end is the next year's start, at one instant.
+    auto z = tu::Zone::parse("Test/AllYearDST", footer_only_tzif(-18000, "EST5EDT,0/0,J365/25"));
+    REQUIRE(z.has_value());
+    for (int y = 1970; y <= 2200; ++y) {
+        INFO("year " << y);
+        REQUIRE(z->offset(utc(y, 1, 1, 12)) == hours{-4});
+        REQUIRE(z->offset(utc(y, 1, 15)) == hours{-4});
+        REQUIRE(z->offset(utc(y, 7, 1)) == hours{-4});
+        REQUIRE(z->offset(utc(y, 12, 31, 23, 59, 59)) == hours{-4});
+    }
+}
+
 TEST_CASE("what is not a zone is refused, never read", "[unit][time][zone]")
 {
     for (const char* bad :
