@@ -137,6 +137,8 @@ std::vector<const Command*> commands_for(const std::vector<std::string>& args)
         }
         if (arg == "-h" || arg == "--help" || arg == "--help-all")
             return all;
+        if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-')
+            return all; // short flags run together, "-qh": CLI11 splits them
         if (!arg.empty() && arg[0] == '-')
             continue;
         for (const auto* command : all)

@@ -37,6 +37,9 @@ TEST_CASE("steady --version and --help exit 0 on stdout", "[cli][errors][help]")
     // Global options before --help still list every command.
     auto after_options = app.run({"--db", "other.db", "--color", "never", "-q", "--help"});
     CHECK(after_options.out == help.out);
+    // Short flags run together are still help.
+    CHECK(app.run({"-qh"}).out == help.out);
+    CHECK(app.run({"-hq"}).out == help.out);
     for (const char* command : {"trigger", "craving, urge", "meeting", "clock", "goal", "prompt"})
         CHECK_THAT(after_options.out, Contains(command));
     CHECK_THAT(help.out, !Contains("_complete"));
