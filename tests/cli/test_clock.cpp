@@ -135,7 +135,12 @@ TEST_CASE("a reset is a lapse entry and the days before still count", "[cli][clo
     CHECK_THAT(r.out, Contains("they still count."));
     CHECK(app.query("SELECT kind || ' ' || clock_id || ' ' || note || ' ' || day FROM entries") ==
           "lapse 1 wedding, stayed 2 h too long 2026-11-22");
-    CHECK_THAT(app.run({"list", "--kind", "lapse"}).out, Contains("clock #1 · “wedding"));
+    CHECK_THAT(app.run({"list", "--kind", "lapse"}).out, Contains("clock alcohol · “wedding"));
+    auto shown_lapse = app.run({"show", "1"}).out;
+    CHECK_THAT(shown_lapse, Contains("clock      alcohol (#1)\n"));
+    CHECK_THAT(shown_lapse, !Contains("clock_id"));
+    // JSON keeps the id, as SPEC §6 names the field.
+    CHECK_THAT(app.run({"show", "1", "--json"}).out, Contains("\"clock_id\": 1"));
 
     app.now = "2026-11-23T08:00";
     auto shown = app.run({"clock"});

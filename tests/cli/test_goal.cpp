@@ -239,7 +239,12 @@ TEST_CASE("goal log adds up counts on a manual goal", "[cli][goal]")
                     "WHERE id = 1") == "goal_log1|12|chapter 5");
     CHECK(app.query("SELECT day || count FROM entries WHERE id = 2") == "2026-11-171");
     CHECK_THAT(ok(app, {"goal", "list"}).out, Contains("13 of 20 this month"));
-    CHECK_THAT(ok(app, {"list", "--kind", "goal_log"}).out, Contains("count 12"));
+    auto listed = ok(app, {"list", "--kind", "goal_log"}).out;
+    CHECK_THAT(listed, Contains("goal #1 'pages read' · count 12 · “chapter 5”"));
+    CHECK_THAT(listed, Contains("goal #2 'walks' · count 1"));
+    auto shown = ok(app, {"show", "1"}).out;
+    CHECK_THAT(shown, Contains("goal       #1 'pages read'\n"));
+    CHECK_THAT(shown, !Contains("goal_id"));
     auto json = ok(app, {"goal", "log", "2", "--json"}).out;
     CHECK_THAT(json, Contains(field("kind", "\"goal_log\"")));
     CHECK_THAT(json, Contains("\"goal\": {"));

@@ -59,7 +59,7 @@ void run_list(const ListOptions& opt, Context& ctx)
     std::optional<timeutil::Period> period;
     auto filter = make_filter(opt, ctx, period);
     auto& journal = ctx.journal_for_read();
-    if (period && period->all)  // "all" starts where the journal does
+    if (period && period->all) // "all" starts where the journal does
         journal.read("read the journal", [&] {
             period->from = store::first_entry_day(journal).value_or(ctx.time().today());
         });
@@ -87,10 +87,11 @@ void run_list(const ListOptions& opt, Context& ctx)
     }
     Table table({"ID", "DAY", "TIME", "KIND", "DETAILS"});
     journal.read("list the journal", [&] {
+        auto names = reference_names(journal);
         store::for_each_entry(journal, filter, [&](const domain::Entry& e) {
             auto time = local_time(e.at, entry_zone(e, *ctx.time().zone)).substr(11);
             table.add({std::to_string(e.id), timeutil::format_day(e.day), time,
-                       std::string(domain::kind_name(e.kind)), entry_summary(e, out)});
+                       std::string(domain::kind_name(e.kind)), entry_summary(e, out, &names)});
         });
     });
     if (table.empty()) {
@@ -100,7 +101,7 @@ void run_list(const ListOptions& opt, Context& ctx)
     table.print(out);
 }
 
-}  // namespace
+} // namespace
 
 void register_list(CLI::App& root, Context& ctx)
 {
@@ -118,4 +119,4 @@ void register_list(CLI::App& root, Context& ctx)
     cmd->callback([opt, &ctx] { run_list(*opt, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app

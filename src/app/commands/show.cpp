@@ -15,7 +15,12 @@ void run_show(const std::string& id_text, Context& ctx)
     auto id = parse_id(id_text);
     auto& journal = ctx.journal_for_read();
     std::optional<domain::Entry> entry;
-    journal.read("read the journal", [&] { entry = store::find_entry(journal, id); });
+    ReferenceNames names;
+    journal.read("read the journal", [&] {
+        entry = store::find_entry(journal, id);
+        if (entry && !ctx.options().json)
+            names = reference_names(journal);
+    });
     if (!entry)
         throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
     auto& out = ctx.out();
@@ -24,10 +29,10 @@ void run_show(const std::string& id_text, Context& ctx)
         write_entry_json(json, *entry);
         return;
     }
-    print_entry(out, *entry, entry_zone(*entry, *ctx.time().zone));
+    print_entry(out, *entry, entry_zone(*entry, *ctx.time().zone), &names);
 }
 
-}  // namespace
+} // namespace
 
 void register_show(CLI::App& root, Context& ctx)
 {
@@ -37,4 +42,4 @@ void register_show(CLI::App& root, Context& ctx)
     cmd->callback([id, &ctx] { run_show(*id, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app

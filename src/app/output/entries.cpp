@@ -1,12 +1,47 @@
 #include "app/output/entries.hpp"
 
-
 #include "domain/text.hpp"
+#include "store/clocks.hpp"
+#include "store/goals.hpp"
 
 namespace steady::app {
 
 using domain::Entry;
 using domain::FieldType;
+
+namespace {
+
+// A reference field's value as a person reads it: "alcohol" for a clock,
+// "#2 '90 in 90'" for a goal, "#41" for a trigger or a name not known.
+std::string reference_text(const domain::Field& field, const domain::Value& value,
+                           const ReferenceNames* names)
+{
+    std::string id_text = domain::format_value(field, value);
+    const auto* id = std::get_if<std::int64_t>(&value);
+    if (names == nullptr || id == nullptr)
+        return id_text;
+    if (field.name == "clock_id") {
+        auto found = names->clocks.find(*id);
+        return found == names->clocks.end() ? id_text : found->second;
+    }
+    if (field.name == "goal_id") {
+        auto found = names->goals.find(*id);
+        return found == names->goals.end() ? id_text : id_text + " '" + found->second + "'";
+    }
+    return id_text;
+}
+
+} // namespace
+
+ReferenceNames reference_names(store::Journal& journal)
+{
+    ReferenceNames names;
+    for (auto& clock : store::list_clocks(journal))
+        names.clocks.emplace(clock.id, std::move(clock.name));
+    for (auto& goal : store::list_goals(journal, store::GoalSelection::all))
+        names.goals.emplace(goal.id, std::move(goal.title));
+    return names;
+}
 
 const timeutil::Zone& entry_zone(const domain::Entry& entry, const timeutil::Zone& fallback)
 {
@@ -58,7 +93,7 @@ void write_entry_json(domain::JsonWriter& json, const Entry& entry)
     json.end_object();
 }
 
-std::string entry_summary(const Entry& entry, const Output& out)
+std::string entry_summary(const Entry& entry, const Output& out, const ReferenceNames* names)
 {
     std::vector<std::string> parts;
     for (const auto& field : domain::fields()) {
@@ -67,11 +102,12 @@ std::string entry_summary(const Entry& entry, const Output& out)
             continue;
         std::string text = domain::format_value(field, value);
         if (field.type == FieldType::boolean)
-            parts.push_back(text == "yes" ? std::string(field.name) : "not " + std::string(field.name));
+            parts.push_back(text == "yes" ? std::string(field.name)
+                                          : "not " + std::string(field.name));
         else if (field.name == "what" || field.name == "name")
             parts.insert(parts.begin(), text);
-        else if (field.type == FieldType::reference)
-            parts.push_back(std::string(field.flag) + " " + text);  // "clock #1", not "clock_id"
+        else if (field.type == FieldType::reference) // "clock alcohol", not "clock_id 1"
+            parts.push_back(std::string(field.flag) + " " + reference_text(field, value, names));
         else
             parts.push_back(std::string(field.name) + " " + text);
     }
@@ -82,7 +118,8 @@ std::string entry_summary(const Entry& entry, const Output& out)
     return domain::join(parts, std::string(" ") + std::string(out.glyph("·", "-")) + " ");
 }
 
-void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone)
+void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone,
+                 const ReferenceNames* names)
 {
     auto& os = out.stream();
     os << out.paint(std::string(domain::kind_name(entry.kind)) + " #" + std::to_string(entry.id),
@@ -97,8 +134,17 @@ void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone)
     line("at", local_time(entry.at, zone) + " (" + entry.tz + ")");
     for (const auto& field : domain::fields()) {
         const auto& value = entry.get(field.name);
-        if (field.applies_to(entry.kind) && !std::holds_alternative<std::monostate>(value))
+        if (!field.applies_to(entry.kind) || std::holds_alternative<std::monostate>(value))
+            continue;
+        if (field.type == FieldType::reference) {
+            auto text = reference_text(field, value, names);
+            auto id_text = domain::format_value(field, value);
+            if (text != id_text && field.name == "clock_id")
+                text += " (" + id_text + ")"; // "alcohol (#1)"
+            line(field.flag, text);
+        } else {
             line(field.name, domain::format_value(field, value));
+        }
     }
     if (entry.note)
         line("note", *entry.note);
@@ -107,4 +153,4 @@ void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone)
     line("uuid", entry.uuid);
 }
 
-}  // namespace steady::app
+} // namespace steady::app
