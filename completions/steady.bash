@@ -173,6 +173,7 @@ _steady_value() {
     --strategy) what=strategies ;;
     --tag) what=tags ;;
     --goal) what=goals ;;
+    --clock) what=clocks ;;
     --category) what=categories ;;
     --type) what=types ;;
     --craving) what=scale0 ;;

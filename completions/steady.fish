@@ -300,7 +300,7 @@ complete -c steady -n $c -l name -x -d "Meeting: the meeting's name"
 complete -c steady -n $c -l type -x -a '(__steady_words types)' -d "Meeting: the meeting's type"
 complete -c steady -n $c -l goal -x -a '(__steady_words goals)' -d "Goal log: the goal's id"
 complete -c steady -n $c -l count -x -d 'Goal log: how many'
-complete -c steady -n $c -l clock -x -d "Lapse: the clock's id"
+complete -c steady -n $c -l clock -x -a '(__steady_words clocks)' -d 'Lapse: the clock, by name or id'
 complete -c steady -n $c -l note -x -d 'A note in your own words'
 complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable (replaces the tags)'
 complete -c steady -n $c -l at -x -a '(__steady_words dates)' -d "When it happened (or the check-in's day)"

@@ -79,11 +79,14 @@ Value parse_number(const Field& field, std::string_view text)
             bad_value(field, text, range_text(field));
         return number;
     }
+    auto digits = text;
+    if (field.type == FieldType::reference && !digits.empty() && digits.front() == '#')
+        digits.remove_prefix(1); // "#41", as list and show print ids
     std::int64_t number = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
     auto as_double = static_cast<double>(number);
     bool in_range = as_double >= field.min && (field.max == 0 || as_double <= field.max);
-    if (ec != std::errc{} || end != text.data() + text.size() || !in_range) {
+    if (ec != std::errc{} || end != digits.data() + digits.size() || !in_range) {
         if (field.type == FieldType::reference)
             bad_value(field, text, "an id such as 41");
         bad_value(field, text, range_text(field));

@@ -302,3 +302,31 @@ TEST_CASE("edit keeps a lapse after its clock's start", "[cli][clock][edit][erro
     CHECK(later.exit_code == 0);
     CHECK(app.query("SELECT day FROM entries WHERE kind = 'lapse'") == "2026-11-02");
 }
+
+TEST_CASE("edit --clock takes the clock's name or its id", "[cli][clock][edit]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    add_priced_alcohol(app);
+    REQUIRE(app.run({"clock", "add", "sugar", "--since", "2026-08-01"}).exit_code == 0);
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-01 22:00"}).exit_code == 0);
+    auto lapse = app.query("SELECT id FROM entries WHERE kind = 'lapse'");
+    auto clock_of_lapse = [&app] {
+        return app.query("SELECT c.name FROM entries e JOIN clocks c ON c.id = e.clock_id "
+                         "WHERE e.kind = 'lapse'");
+    };
+
+    CHECK(app.run({"edit", lapse, "--clock", "sugar"}).exit_code == 0);
+    CHECK(clock_of_lapse() == "sugar");
+    CHECK(app.run({"edit", lapse, "--clock", "#1"}).exit_code == 0);
+    CHECK(clock_of_lapse() == "alcohol");
+    CHECK(app.run({"edit", lapse, "--clock", " sugar "}).exit_code == 0);
+    CHECK(clock_of_lapse() == "sugar");
+
+    auto before = app.snapshot();
+    CHECK_REFUSED(app.run({"edit", lapse, "--clock", "nicotine"}), 65,
+                  "no clock named 'nicotine' (see 'steady clock')");
+    CHECK_REFUSED(app.run({"edit", lapse, "--clock", "9"}), 65, "no clock #9");
+    CHECK_REFUSED(app.run({"edit", lapse, "--clock", "#x"}), 65, "no clock named '#x'");
+    CHECK_REFUSED(app.run({"edit", lapse, "--clock", ""}), 64, "--clock");
+    CHECK(app.snapshot() == before);
+}

@@ -29,6 +29,17 @@ TEST_CASE("a craving is saved with its trigger, strategies and outcome", "[cli][
           R"(8|20|1|["walk","called Sam"]|resisted|2026-11-22T19:00:00Z|2026-11-22)");
 }
 
+TEST_CASE("a craving links its trigger by an id written the way list prints it", "[cli][craving]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"trigger", "payday"}).exit_code == 0);
+
+    auto r = app.run({"craving", "--intensity", "6", "--trigger", "#1"});
+
+    REQUIRE(r.exit_code == 0);
+    CHECK(app.query("SELECT trigger_id FROM cravings") == "1");
+}
+
 TEST_CASE("urge is craving by another name, and --at says when", "[cli][craving][time]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
@@ -103,6 +114,9 @@ TEST_CASE("bad craving input is refused and the journal does not change", "[cli]
          "'2026-11-22 20:02' is in the future"},
         {{"urge", "--intensity", "5", "--at", "2026-11-23 09:00"}, 64, "is in the future"},
         {{"craving", "--intensity", "5", "--trigger", "abc"}, 64, "--trigger must be an id"},
+        {{"craving", "--intensity", "5", "--trigger", "#"}, 64, "--trigger must be an id"},
+        {{"craving", "--intensity", "5", "--trigger", "##1"}, 64, "'##1'"},
+        {{"craving", "--intensity", "5", "--trigger", "#-1"}, 64, "--trigger must be an id"},
         {{"craving", "--intensity", "5", "--trigger", "99"}, 65, "no trigger #99"},
         {{"craving", "--intensity", "5", "--trigger", "2"},
          65,

@@ -90,6 +90,8 @@ out=$(bash_offers "$db" "$STEADY_BIN" craving --strategy "col")
 expect_eq "$out" 'cold\ water' "bash: steady craving --strategy col<TAB>"
 out=$(bash_offers "$db" "$STEADY_BIN" meeting x --type "R")
 expect_eq "$out" Refuge "bash: steady meeting --type R<TAB>"
+out=$(bash_offers "$db" "$STEADY_BIN" edit 9 --clock "n")
+expect_eq "$out" nicotine "bash: steady edit 9 --clock n<TAB>"
 # --db on the command line names the journal to ask.
 out=$(bash_offers "$tmp/nowhere/other.db" "$STEADY_BIN" --db "$db" clock reset "")
 expect_line nicotine "bash: steady --db J clock reset <TAB>"

@@ -4,6 +4,7 @@
 #include "app/commands/common.hpp"
 #include "app/output/entries.hpp"
 #include "domain/error.hpp"
+#include "domain/text.hpp"
 #include "store/clocks.hpp"
 #include "store/entries.hpp"
 
@@ -32,6 +33,24 @@ void check_lapse(Context& ctx, store::Journal& journal, const domain::Entry& ent
     }
 }
 
+// --clock takes the clock's name, as `clock reset` does, or its id.
+void resolve_clock_name(FieldFlags& flags, store::Journal& journal)
+{
+    auto given = flags.single.find("clock_id");
+    if (given == flags.single.end() || !given->second)
+        return;
+    std::string text(domain::trim(*given->second));
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '#')
+        digits.remove_prefix(1);
+    if (digits.empty() || digits.find_first_not_of("0123456789") == std::string_view::npos)
+        return; // an id (or nothing): checked as any id is
+    auto clock = store::find_clock(journal, text);
+    if (!clock)
+        throw DataError("no clock named '" + text + "' (see 'steady clock')");
+    given->second = std::to_string(clock->id);
+}
+
 void run_edit(EditOptions& opt, Context& ctx)
 {
     auto id = parse_id(opt.id);
@@ -40,6 +59,7 @@ void run_edit(EditOptions& opt, Context& ctx)
     auto entry = store::find_entry(ctx.journal_for_read(), id);
     if (!entry)
         throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
+    resolve_clock_name(opt.flags, ctx.journal_for_read());
     apply_fields(opt.flags, *entry);
     if (opt.at)
         place_entry(ctx, *entry, entry_time(ctx, opt.at));
@@ -58,7 +78,7 @@ void run_edit(EditOptions& opt, Context& ctx)
                   std::to_string(entry->id) + ": " + entry_summary(*entry, ctx.out()));
 }
 
-}  // namespace
+} // namespace
 
 void register_edit(CLI::App& root, Context& ctx)
 {
@@ -71,4 +91,4 @@ void register_edit(CLI::App& root, Context& ctx)
     cmd->callback([opt, &ctx] { run_edit(*opt, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app
