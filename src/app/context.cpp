@@ -21,7 +21,7 @@ date::weekday weekday_named(const std::string& name)
     throw ConfigError("week_starts must be a weekday name (got '" + name + "')");
 }
 
-}  // namespace
+} // namespace
 
 const char* Context::env(const std::string& name) const
 {
@@ -73,21 +73,35 @@ Output& Context::out()
         if (!lang || !*lang)
             lang = env("LANG");
         std::string locale = domain::to_lower(lang ? lang : "");
-        bool utf8 = locale.find("utf-8") != std::string::npos ||
-                    locale.find("utf8") != std::string::npos;
+        bool utf8 =
+            locale.find("utf-8") != std::string::npos || locale.find("utf8") != std::string::npos;
         m_out = std::make_unique<Output>(m_io.out, OutputStyle{color, utf8, m_options.quiet});
     }
     return *m_out;
 }
 
+namespace {
+
+// `path` made absolute, so SQLite never reads it as one of its own names:
+// ":memory:" would be a journal that vanishes on exit, "file:…" a URI.
+fs::path journal_file(const fs::path& path)
+{
+    return path.is_absolute() ? path : fs::absolute(path);
+}
+
+} // namespace
+
 fs::path Context::journal_path()
 {
-    if (m_options.db)
-        return *m_options.db;
+    if (m_options.db) {
+        if (m_options.db->empty())
+            throw UsageError("--db needs a path to the journal, e.g. --db ~/journal.db");
+        return journal_file(*m_options.db);
+    }
     if (const char* db = env("STEADY_DB"); db && *db)
-        return db;
+        return journal_file(db);
     if (const auto& journal = config().journal)
-        return *journal;
+        return journal_file(*journal);
     if (const char* xdg = env("XDG_DATA_HOME"); xdg && *xdg == '/')
         return fs::path(xdg) / "steady" / "journal.db";
     const char* home = env("HOME");
@@ -121,4 +135,4 @@ store::Journal& Context::journal_for_read()
     return *m_journal;
 }
 
-}  // namespace steady::app
+} // namespace steady::app

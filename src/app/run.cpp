@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -149,6 +151,13 @@ std::vector<const Command*> commands_for(const std::vector<std::string>& args)
     return {};
 }
 
+// True when the run was `steady prompt`, which never fails loudly.
+bool is_prompt(CLI::App& app)
+{
+    auto subs = app.get_subcommands();
+    return !subs.empty() && subs.front()->get_name() == "prompt";
+}
+
 int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args)
 {
     check_command_word(app, args);
@@ -182,7 +191,15 @@ int run(const std::vector<std::string>& args, Io& io)
     });
     try {
         int code = run_parsed(app, ctx, args);
+        errno = 0;
         io.out.flush();
+        if (!io.out && !is_prompt(app)) {
+            // A full disk or a closed pipe: a script must not take silence
+            // for the answer. (What was saved stays saved.)
+            std::string why = errno != 0 ? std::string(": ") + std::strerror(errno) : "";
+            io.err << "steady: cannot write the output" << why << '\n';
+            return 74;
+        }
         return code;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0)

@@ -125,3 +125,40 @@ for command in $commands; do
     done
 done
 expect_eq "$(ls -A "$tmp/home")" "" "files written to HOME by --help"
+fresh_journal
+
+# Output that cannot be written (a full disk) is an error a script can see:
+# 74 with the reason; what was saved stays saved. prompt stays silent.
+# `to_full_disk CODE cmd…`: runs cmd with stdout on /dev/full, checks its exit.
+to_full_disk() {
+    local want=$1 got=0
+    shift
+    _check
+    "$@" >/dev/full 2>"$tmp/.err" || got=$?
+    err=$(cat "$tmp/.err")
+    [ "$got" = "$want" ] || fail "'$*' >/dev/full exited $got, expected $want; stderr: $err"
+}
+to_full_disk 74 steady checkin --mood 5
+expect_err_contains "steady: cannot write the output: No space left on device"
+expect_eq "$(sql 'SELECT mood FROM checkins')" 5 "the check-in written before the output failed"
+for command in list "show 1" "--json show 1" clock "goal list" ""; do
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    to_full_disk 74 steady $command
+    expect_err_contains "cannot write the output"
+done
+to_full_disk 0 steady prompt
+expect_eq "$err" "" "stderr of prompt on a full disk"
+fresh_journal
+
+# --db names a file, always: an empty one is refused, and SQLite's own names
+# (":memory:", "file:…") are files in the current folder, not a journal that
+# vanishes on exit.
+expect_exit 64 steady --db "" checkin --mood 5
+expect_err_contains "--db needs a path"
+mkdir -p "$tmp/cwd"
+expect_exit 0 env -C "$tmp/cwd" STEADY_NOW="$NOW" TZ="$ZONE" HOME="$tmp/home" \
+    "$STEADY_BIN" --db :memory: checkin --mood 6
+expect_exit 0 env -C "$tmp/cwd" STEADY_NOW="$NOW" TZ="$ZONE" HOME="$tmp/home" \
+    "$STEADY_BIN" --db :memory: list
+expect_out_contains "mood 6"
+expect_eq "$(sqlite3 "$tmp/cwd/:memory:" 'SELECT mood FROM checkins')" 6 "the ':memory:' journal file"
