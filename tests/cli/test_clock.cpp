@@ -93,6 +93,23 @@ TEST_CASE("clock --json has every figure", "[cli][clock]")
         "at": "2026-12-01T21:10:00Z")"));
 }
 
+TEST_CASE("a quiet command leaves a milestone for the next one to announce", "[cli][clock]")
+{
+    TestApp app{"2026-11-23T20:05", "Europe/Berlin"};
+    REQUIRE(app.run({"clock", "add", "sugar", "--since", "2026-11-16 20:10"}).exit_code == 0);
+    app.now = "2026-11-23T20:11";
+
+    auto quiet = app.run({"-q", "checkin", "--mood", "5"});
+    auto quiet_clock = app.run({"-q", "clock"});
+    auto spoken = app.run({"clock"});
+
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.out.empty());
+    CHECK_THAT(quiet_clock.out, !Contains("That is real"));
+    CHECK_THAT(spoken.out, Contains("7 days without sugar today. That is real."));
+    CHECK_THAT(app.run({"clock"}).out, !Contains("That is real"));
+}
+
 TEST_CASE("a milestone is announced once, by the command that sees it", "[cli][clock]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

@@ -31,6 +31,10 @@ domain::ClockStatus status_now(Context& ctx, store::Journal& journal, const doma
 
 std::vector<std::string> observe_milestones(Context& ctx)
 {
+    // Under -q nobody would read the announcement: leave it for the next
+    // command that can say it, rather than mark it seen unseen.
+    if (ctx.options().quiet && !ctx.options().json)
+        return {};
     if (!std::filesystem::exists(ctx.journal_path()))
         return {};
     auto& journal = ctx.journal_for_read();
@@ -127,8 +131,8 @@ std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Ins
     auto left = date::floor<std::chrono::minutes>(status.next.at - now);
     auto days = (left.count() + 720) / 1440; // nearest whole day: 5 d 23 h is "6 days"
     std::string in = left.count() < 1440 ? domain::format_span(left)
-                     : days == 1          ? "1 day"
-                                          : std::to_string(days) + " days";
+                     : days == 1         ? "1 day"
+                                         : std::to_string(days) + " days";
     return "next: " + status.next.milestone.label() + " in " + in;
 }
 
