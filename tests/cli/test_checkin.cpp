@@ -131,6 +131,17 @@ TEST_CASE("a second check-in on the same day is refused", "[cli][checkin][errors
     CHECK_THAT(again.err, Contains("2026-11-22"));
     CHECK(app.snapshot() == before);
     CHECK(app.count("SELECT count(*) FROM entries") == 1);
+
+    // A bad value is the first thing to hear about, not --amend.
+    CHECK_REFUSED(app.run({"checkin", "--mood", "11"}), 64, "--mood");
+    CHECK_REFUSED(app.run({"checkin", "--mood", "5", "--craving", "-1"}), 64, "--craving");
+    // And nothing is asked on a terminal before hearing the day is taken.
+    app.in_tty = true;
+    app.stdin_text = "5\n";
+    auto asked = app.run({"checkin"});
+    CHECK_REFUSED(asked, 65, "--amend");
+    CHECK_THAT(asked.err, !Contains("Mood"));
+    CHECK(app.snapshot() == before);
 }
 
 TEST_CASE("checkin --amend changes only the fields given", "[cli][checkin]")
@@ -331,6 +342,26 @@ TEST_CASE("checkin.ask in the config decides what is asked", "[cli][checkin][int
     CHECK_THAT(r.err, Contains("Energy"));
     CHECK_THAT(r.err, !Contains("Craving"));
     CHECK(app.query("SELECT mood || ',' || energy FROM entries") == "7,4");
+}
+
+TEST_CASE("a checkin.ask without mood still asks for it, first", "[cli][checkin][interactive]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", "[checkin]\nask = [\"craving\"]\n"};
+    app.in_tty = true;
+    app.stdin_text = "7\n2\n";
+
+    auto r = app.run({"checkin"});
+
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("Mood") < r.err.find("Craving"));
+    CHECK_THAT(r.err, !Contains("Energy"));
+    CHECK(app.query("SELECT mood || ',' || craving FROM entries") == "7,2");
+
+    app.now = "2026-11-23T20:00";
+    app.stdin_text = "3\n";
+    CHECK(app.run({"checkin", "--craving", "5"}).exit_code == 0); // asks mood only
+    CHECK(app.query("SELECT mood || ',' || craving FROM entries WHERE day = '2026-11-23'") ==
+          "3,5");
 }
 
 TEST_CASE("a check-in at 01:30 with day_starts_at 04:00 counts for the day before",

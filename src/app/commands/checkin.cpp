@@ -1,10 +1,11 @@
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
-#include "app/commands/milestones.hpp"
 #include "app/commands/common.hpp"
+#include "app/commands/milestones.hpp"
 #include "app/commands/prompt_fields.hpp"
 #include "app/output/entries.hpp"
 #include "domain/error.hpp"
@@ -77,6 +78,21 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         out.say(line);
 }
 
+// What a check-in asks: config `checkin.ask`, after any field a check-in
+// cannot do without (mood) that the list leaves out.
+std::vector<std::string> questions(const std::vector<std::string>& ask)
+{
+    std::vector<std::string> all;
+    for (const auto& field : domain::fields()) {
+        std::string name(field.name);
+        if (field.required(domain::Kind::checkin) &&
+            std::find(ask.begin(), ask.end(), name) == ask.end())
+            all.push_back(name);
+    }
+    all.insert(all.end(), ask.begin(), ask.end());
+    return all;
+}
+
 // Everything is asked, parsed and validated before the journal is opened
 // to write, so bad input leaves no trace (not even a new empty journal).
 void run_checkin(CheckinOptions& opt, Context& ctx)
@@ -88,11 +104,11 @@ void run_checkin(CheckinOptions& opt, Context& ctx)
     if (opt.amend) {
         entry = amended(ctx, opt, entry.day);
     } else {
+        apply_fields(opt.flags, entry); // a bad value is the first thing to hear about
         if (auto existing = store::find_checkin(ctx.journal_for_read(), entry.day))
             already_checked_in(*existing);
-        apply_fields(opt.flags, entry);
         if (opt.interactive || ctx.io().in_tty)
-            prompt_missing(ctx, entry, ctx.config().checkin_ask, opt.flags,
+            prompt_missing(ctx, entry, questions(ctx.config().checkin_ask), opt.flags,
                            opt.interactive && !ctx.io().in_tty);
         else if (!entry.get_int("mood"))
             throw UsageError("a check-in needs --mood (1 to 10) when not on a terminal; "
@@ -109,7 +125,7 @@ void run_checkin(CheckinOptions& opt, Context& ctx)
     report(ctx, entry, opt.amend);
 }
 
-}  // namespace
+} // namespace
 
 void register_checkin(CLI::App& root, Context& ctx)
 {
@@ -124,4 +140,4 @@ void register_checkin(CLI::App& root, Context& ctx)
     cmd->callback([opt, &ctx] { run_checkin(*opt, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app
