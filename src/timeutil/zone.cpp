@@ -285,22 +285,31 @@ std::string tz_dir()
     return "/usr/share/zoneinfo";
 }
 
-Zone builtin_utc()
+// A TZif v2 file with no transitions, one type at `offset` and `footer`:
+// what a zone held only in its POSIX TZ rule looks like as a file.
+std::string footer_only_tzif(seconds offset, std::string_view footer)
 {
-    // A TZif v2 file with one type (UTC, offset 0), no transitions, footer "UTC0".
     std::string data = "TZif2";
     data.append(15, '\0');
-    auto counts = [&data](std::uint32_t typecnt, std::uint32_t charcnt) {
-        for (std::uint32_t n : {0U, 0U, 0U, 0U, typecnt, charcnt})
-            for (int shift = 24; shift >= 0; shift -= 8)
-                data.push_back(static_cast<char>((n >> shift) & 0xFF));
+    auto be32 = [&data](std::uint32_t n) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            data.push_back(static_cast<char>((n >> shift) & 0xFF));
     };
-    counts(1, 4);
-    data.append(std::string_view{"\0\0\0\0\0\0UTC\0", 10});
+    for (std::uint32_t n : {0U, 0U, 0U, 0U, 1U, 4U})
+        be32(n);
+    be32(static_cast<std::uint32_t>(static_cast<std::int32_t>(offset.count())));
+    data.append(std::string_view{"\0\0STD\0", 6}); // not DST, abbreviation "STD"
     std::string v2 = data;
     data.append(v2);
-    data += "\nUTC0\n";
-    return *Zone::parse("UTC", data);
+    data += '\n';
+    data += footer;
+    data += '\n';
+    return data;
+}
+
+Zone builtin_utc()
+{
+    return *Zone::parse("UTC", footer_only_tzif(seconds{0}, "UTC0"));
 }
 
 void extend_by_footer(std::vector<date::sys_seconds>& transitions, std::vector<seconds>& offsets,
@@ -446,6 +455,23 @@ const Zone* Zone::find(std::string_view name)
     if (!zone)
         return nullptr; // not kept: $TZDIR may change (tests), and misses are rare
     return cache.emplace(std::string{name}, std::move(zone)).first->second.get();
+}
+
+const Zone* Zone::from_posix(std::string_view rule)
+{
+    static std::map<std::string, std::unique_ptr<Zone>, std::less<>> cache;
+    if (auto it = cache.find(rule); it != cache.end())
+        return it->second.get();
+    if (rule.empty() || rule.size() > 100 || rule.find('\n') != std::string_view::npos)
+        return nullptr;
+    auto footer = FooterReader{rule}.read();
+    if (!footer)
+        return nullptr;
+    auto parsed = parse(std::string{rule}, footer_only_tzif(footer->std_offset, rule));
+    if (!parsed)
+        return nullptr;
+    auto zone = std::make_unique<Zone>(std::move(*parsed));
+    return cache.emplace(std::string{rule}, std::move(zone)).first->second.get();
 }
 
 const Zone& Zone::utc()

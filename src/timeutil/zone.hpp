@@ -30,6 +30,11 @@ class Zone {
     // leap-second "right/" zone). Never throws.
     static const Zone* find(std::string_view name);
 
+    // The zone a POSIX TZ rule describes, as $TZ may give it
+    // ("CET-1CEST,M3.5.0,M10.5.0/3", "<+0330>-3:30", "UTC0"), named by the
+    // rule; nullptr when `rule` is not one. Never throws.
+    static const Zone* from_posix(std::string_view rule);
+
     // UTC: the system's, or a built-in one where there is no tz database.
     static const Zone& utc();
 

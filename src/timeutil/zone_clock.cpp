@@ -58,8 +58,12 @@ const Zone& resolve_zone(const std::optional<std::string>& config_tz, const char
         std::string name = tz_env;
         if (name.front() == ':')
             name.erase(0, 1);
+        if (name == "/etc/localtime" || name.empty())
+            return system_zone(); // TZ=:/etc/localtime is "the system's zone"
         if (auto* zone = Zone::find(zone_name_from_path(name)))
             return *zone;
+        if (auto* zone = Zone::from_posix(name))
+            return *zone; // a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3
         throw UsageError("unknown time zone '" + std::string{tz_env} +
                          "' in $TZ (use an IANA name such as Europe/Berlin)");
     }

@@ -37,6 +37,36 @@ TEST_CASE("the zone comes from config, then $TZ, then the system", "[unit][time]
     CHECK(&tu::resolve_zone(std::nullopt, "") == &tu::resolve_zone(std::nullopt, nullptr));
 }
 
+TEST_CASE("$TZ may name the system zone by file or give a POSIX rule", "[unit][time][zone]")
+{
+    const auto& system = tu::resolve_zone(std::nullopt, nullptr);
+    CHECK(&tu::resolve_zone(std::nullopt, ":/etc/localtime") == &system);
+    CHECK(&tu::resolve_zone(std::nullopt, "/etc/localtime") == &system);
+    CHECK(&tu::resolve_zone(std::nullopt, ":") == &system);
+
+    // A rule follows the rule: every hour of 2026 and 2027 as Europe/Berlin.
+    const auto& rule = tu::resolve_zone(std::nullopt, "CET-1CEST,M3.5.0,M10.5.0/3");
+    CHECK(rule.name() == "CET-1CEST,M3.5.0,M10.5.0/3");
+    const auto& berlin = find_zone("Europe/Berlin");
+    for (auto at = utc("2026-01-01T00:00:00Z"); at < utc("2028-01-01T00:00:00Z");
+         at += std::chrono::hours{1}) {
+        INFO(tu::format_instant(at));
+        REQUIRE(rule.offset(at) == berlin.offset(at));
+    }
+    CHECK(tu::resolve_zone(std::nullopt, "<+0330>-3:30").offset(utc("2026-07-01T00:00:00Z")) ==
+          std::chrono::seconds{12600});
+    CHECK(tu::resolve_zone(std::nullopt, "UTC0").offset(utc("2026-07-01T00:00:00Z")) ==
+          std::chrono::seconds{0});
+    CHECK(tu::resolve_zone(std::nullopt, "EST5").offset(utc("2026-07-01T00:00:00Z")) ==
+          std::chrono::hours{-5});
+    // Half a rule, or none, is still refused.
+    for (const char* bad : {"CET-1CEST,M3.5.0", "CET-1CEST,M13.5.0,M10.5.0/3", "Foo", "-1",
+                            "CET-1CEST,M3.5.0,M10.5.0/3,x"}) {
+        INFO("TZ=" << bad);
+        CHECK_THROWS_AS(tu::resolve_zone(std::nullopt, bad), steady::UsageError);
+    }
+}
+
 TEST_CASE("an unknown zone names its source", "[unit][time][zone]")
 {
     CHECK_THROWS_MATCHES(tu::resolve_zone(std::string{"Mars/Olympus"}, "UTC"), steady::ConfigError,

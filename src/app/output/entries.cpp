@@ -46,6 +46,8 @@ ReferenceNames reference_names(store::Journal& journal)
 const timeutil::Zone& entry_zone(const domain::Entry& entry, const timeutil::Zone& fallback)
 {
     const auto* zone = timeutil::Zone::find(entry.tz);
+    if (zone == nullptr)
+        zone = timeutil::Zone::from_posix(entry.tz); // written under TZ=CET-1CEST,…
     return zone != nullptr ? *zone : fallback;
 }
 
