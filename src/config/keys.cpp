@@ -174,6 +174,22 @@ void read_week_starts(const Field& f, Config& c)
     c.week_starts = day;
 }
 
+// A period as --period takes it ("last 7 days", "this month", "2026-W47");
+// checked now, against a fixed day, so a typo is found when the config is read.
+void read_default_period(const Field& f, Config& c)
+{
+    const std::string& text = non_empty_string_of(f);
+    timeutil::TimeContext probe;
+    probe.now = timeutil::Instant{date::sys_days{date::year{2026} / 1 / 1}};
+    probe.zone = &timeutil::Zone::utc();
+    try {
+        timeutil::parse_period(text, probe);
+    } catch (const UsageError&) {
+        reject(f, f.node, text);
+    }
+    c.share_default_period = text;
+}
+
 void read_journal(const Field& f, Config& c)
 {
     const std::string& text = non_empty_string_of(f);
@@ -226,8 +242,7 @@ constexpr std::array k_keys = {
             [](const Field& f, Config& c) { c.remind_notify_command = command_of(f); }},
     KeySpec{"share.command", "a non-empty list of strings like [\"sendmail\", \"-t\", \"-i\"]",
             [](const Field& f, Config& c) { c.share_command = command_of(f); }},
-    KeySpec{"share.default_period", "a period like \"last 7 days\"",
-            [](const Field& f, Config& c) { c.share_default_period = non_empty_string_of(f); }},
+    KeySpec{"share.default_period", "a period like \"last 7 days\"", read_default_period},
     KeySpec{"sos.contacts", "a list of strings like [\"Sam (sponsor) +1 555 0100\"]",
             [](const Field& f, Config& c) { c.sos_contacts = strings_of(f, is_any_string); }},
     KeySpec{"peers.quiet_after", "a whole number of days, 1 or more",

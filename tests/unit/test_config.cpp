@@ -274,6 +274,13 @@ TEST_CASE("an invalid value is a ConfigError at path:line:column quoting it", "[
          "\"-t\", \"-i\"], not ''"},
         {"[share]\ndefault_period = \"\"",
          "P:2:18: 'share.default_period' must be a period like \"last 7 days\", not ''"},
+        {"[share]\ndefault_period = \"banana\"",
+         "P:2:18: 'share.default_period' must be a period like \"last 7 days\", not 'banana'"},
+        {"[share]\ndefault_period = \"last 7 dayz\"",
+         "P:2:18: 'share.default_period' must be a period like \"last 7 days\", not 'last 7 dayz'"},
+        {"[share]\ndefault_period = \"2026-03-01..2026-02-01\"",
+         "P:2:18: 'share.default_period' must be a period like \"last 7 days\", not "
+         "'2026-03-01..2026-02-01'"},
         {"[sos]\ncontacts = [\"Sam\", 5]",
          "P:2:20: 'sos.contacts' must be a list of strings like [\"Sam (sponsor) +1 555 0100\"]"},
         {"[peers]\nquiet_after = 0",
