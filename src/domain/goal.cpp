@@ -12,7 +12,8 @@ namespace {
 
 template <class E, std::size_t N> using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<GoalKind, 2> k_goal_kinds = {{{GoalKind::once, "once"}, {GoalKind::count, "count"}}};
+constexpr Names<GoalKind, 2> k_goal_kinds = {
+    {{GoalKind::once, "once"}, {GoalKind::count, "count"}}};
 constexpr Names<GoalPer, 3> k_pers = {
     {{GoalPer::day, "day"}, {GoalPer::week, "week"}, {GoalPer::month, "month"}}};
 constexpr Names<GoalTracks, 4> k_tracks = {{{GoalTracks::manual, "manual"},
@@ -202,9 +203,11 @@ GoalProgress assess_goal(const Goal& goal, const GoalClock& clock, std::int64_t 
         if (goal.status == GoalStatus::done)
             p.remaining = 0;
         p.pace = p.remaining == 0 ? Pace::done : Pace::open;
+        if (goal.status == GoalStatus::archived && p.pace == Pace::open)
+            p.pace = Pace::ended; // put away: not "not done yet"
         return p;
     }
-    if (goal.status != GoalStatus::active) {  // put away: no pace to keep, nothing "to go"
+    if (goal.status != GoalStatus::active) { // put away: no pace to keep, nothing "to go"
         p.per_day.reset();
         p.pace = goal.status == GoalStatus::done ? Pace::done : Pace::ended;
         return p;
@@ -218,7 +221,7 @@ GoalProgress assess_goal(const Goal& goal, const GoalClock& clock, std::int64_t 
 std::string describe_progress(const Goal& goal, const GoalProgress& p)
 {
     if (goal.kind == GoalKind::once)
-        return p.pace == Pace::done ? "done" : "not done yet";
+        return p.pace == Pace::done ? "done" : p.pace == Pace::ended ? "put away" : "not done yet";
     std::string text = std::to_string(p.progress) + " of " + std::to_string(goal.amount()) + " " +
                        period_label(goal) + ", ";
     switch (p.pace) {

@@ -123,6 +123,7 @@ TEST_CASE("every bad goal input is refused and the journal is unchanged", "[cli]
         {{"archive", "99"}, 65, "no goal #99"},
         {{"done", "4"}, 65, "goal #4 'finished' is already done"},
         {{"archive", "3"}, 65, "is already archived"},
+        {{"done", "3"}, 65, "goal #3 'old' is archived"},
         {{"done", "#x"}, 64, "not a goal id"},
         {{"frobnicate"}, 64, "frobnicate"},
     }));
@@ -267,6 +268,8 @@ TEST_CASE("goal list shows active goals; --all adds done and archived", "[cli][g
     CHECK(ok(app, {"goal"}).out == listed);
     auto all = ok(app, {"goal", "list", "--all"}).out;
     CHECK_THAT(all, Contains("old habit (archived)"));
+    CHECK_THAT(all, !Contains("not done yet")); // archived, not pending
+    CHECK_THAT(all, Contains("put away"));
     CHECK(all.find("walk daily") < all.find("old habit"));
     ok(app, {"goal", "done", "3"});
     auto json = ok(app, {"--json", "goal", "list"}).out;

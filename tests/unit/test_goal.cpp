@@ -161,6 +161,11 @@ const PaceCase k_pace_cases[] = {
      k_none, P::done, "done"},
     {k_once, "2026-11-20", "2026-11-22", k_mon, 0, dm::GoalStatus::done, "2026-11-20..2026-11-22",
      k_none, 0, 0, k_none, P::done, "done"},
+    // An archived once goal is put away, not waiting; logged before, still done.
+    {k_once, "2026-11-20", "2026-11-22", k_mon, 0, dm::GoalStatus::archived,
+     "2026-11-20..2026-11-22", k_none, 1, 0, k_none, P::ended, "put away"},
+    {k_once, "2026-11-20", "2026-11-22", k_mon, 1, dm::GoalStatus::archived,
+     "2026-11-20..2026-11-22", k_none, 0, 0, k_none, P::done, "done"},
     // Count goals put away keep their count but no pace and nothing "to go".
     {k_3_a_week, "2026-11-20", "2026-11-22", k_mon, 1, dm::GoalStatus::done,
      "2026-11-16..2026-11-22", k_none, 2, 1, k_none, P::done, "1 of 3 this week, done"},

@@ -144,9 +144,11 @@ void check_status_change(const std::optional<Goal>& found, std::int64_t id,
                          domain::GoalStatus status)
 {
     const auto& goal = require_goal(found, id);
+    std::string name = "goal #" + std::to_string(id) + " '" + goal.title + "'";
     if (goal.status == status)
-        throw DataError("goal #" + std::to_string(id) + " '" + goal.title + "' is already " +
-                        std::string(domain::goal_status_name(status)));
+        throw DataError(name + " is already " + std::string(domain::goal_status_name(status)));
+    if (goal.status == domain::GoalStatus::archived)
+        throw DataError(name + " is archived");
 }
 
 } // namespace steady::app
