@@ -114,6 +114,10 @@ TEST_CASE("every bad goal input is refused and the journal is unchanged", "[cli]
         {{"log", "1", "--count", "-1"}, 64, "--count"},
         {{"log", "1", "--count", "many"}, 64, "(got 'many')"},
         {{"log", "1", "--at", "2026-11-19"}, 64, "'2026-11-19' is in the future"},
+        {{"log", "1", "--at", "2026-11-10"},
+         64,
+         "goal #1 'read recovery literature' was added on 2026-11-18; progress before that "
+         "does not count"},
         {{"log", "2"}, 64, "goal #2 counts your meetings by itself; log the meeting instead"},
         {{"log", "5"}, 64, "goal #5 counts your check-ins by itself; check in instead"},
         {{"log", "6"}, 64, "check in with --sober yes instead"},

@@ -50,6 +50,15 @@ void run_goal_log(const GoalLogOptions& opt, Context& ctx)
     journal.write("log progress on the goal", [&] {
         auto goal = store::find_goal(journal, id);
         check_loggable(goal, id);
+        // A once goal or a total counts from the day it was added: a log
+        // before that would be saved and never counted. (A goal per week or
+        // month counts its whole period, the days before it was added too.)
+        const auto& time = ctx.time();
+        auto added = timeutil::day_of(goal->created, *time.zone, time.day_start);
+        if (!goal->per && entry.day < added)
+            throw UsageError("goal #" + std::to_string(id) + " '" + goal->title +
+                             "' was added on " + timeutil::format_day(added) +
+                             "; progress before that does not count toward it");
         store::add_entry(journal, entry, ctx.time().now);
         view = view_goal(ctx, journal, *goal);
     });
