@@ -269,7 +269,7 @@ std::string normalize_tag(std::string_view text)
         t.remove_prefix(1);
     if (t.empty() || t.find_first_of(" \t\n,") != std::string_view::npos)
         throw UsageError("'" + std::string(text) + "' is not a tag (one word, e.g. --tag work)");
-    return to_lower(t);
+    return to_lower_utf8(t);
 }
 
 }  // namespace steady::domain

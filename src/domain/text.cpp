@@ -1,5 +1,8 @@
 #include "domain/text.hpp"
 
+#include <locale.h>
+#include <wctype.h>
+
 #include <cctype>
 
 namespace steady::domain {
@@ -19,6 +22,80 @@ std::string to_lower(std::string_view text)
     std::string out(text);
     for (char& c : out)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+namespace {
+
+// glibc's built-in C.UTF-8 (2.35 on), or null: lowercasing then stays ASCII.
+locale_t utf8_ctype_locale()
+{
+    static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    return locale;
+}
+
+// The length of the UTF-8 sequence at the start of `text`, its code point in
+// `code`; 0 when it is not a valid (shortest, non-surrogate) sequence.
+std::size_t decode_utf8_sequence(std::string_view text, char32_t& code)
+{
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    unsigned char lead = byte(0);
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (lead < 0xC2 || lead > 0xF4 || text.size() < length)
+        return 0;
+    unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    if (byte(1) < low || byte(1) > high)
+        return 0;
+    code = lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(i) & 0xC0) != 0x80)
+            return 0;
+        code = (code << 6) | (byte(i) & 0x3F);
+    }
+    return length;
+}
+
+void encode_utf8_code_point(std::string& out, char32_t code)
+{
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+}  // namespace
+
+std::string to_lower_utf8(std::string_view text)
+{
+    locale_t locale = utf8_ctype_locale();
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto c = static_cast<unsigned char>(text[pos]);
+        char32_t code = 0;
+        std::size_t length = c < 0x80 || !locale ? 0 : decode_utf8_sequence(text.substr(pos), code);
+        if (length == 0) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            ++pos;
+            continue;
+        }
+        auto lower = static_cast<char32_t>(towlower_l(static_cast<wint_t>(code), locale));
+        encode_utf8_code_point(out, lower <= 0x10FFFF ? lower : code);
+        pos += length;
+    }
     return out;
 }
 

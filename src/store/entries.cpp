@@ -6,6 +6,7 @@
 
 #include "domain/error.hpp"
 #include "domain/json.hpp"
+#include "domain/text.hpp"
 #include "store/rows.hpp"
 
 namespace steady::store {
@@ -226,12 +227,13 @@ void for_each_entry(Journal& journal, const EntryFilter& filter,
     if (filter.to)
         sql += " AND day <= :to";
     if (filter.tag)
-        sql += " AND EXISTS (SELECT 1 FROM json_each(entries.tags) WHERE value = :tag)";
+        sql += " AND EXISTS (SELECT 1 FROM json_each(entries.tags) "
+               "WHERE steady_lower(value) = :tag)";
     if (filter.search)
-        sql += " AND instr(lower(coalesce(note, '') || ' ' || coalesce(gratitude, '') || ' ' || "
-               "coalesce(what, '') || ' ' || coalesce(category, '') || ' ' || coalesce(coped, '') "
-               "|| ' ' || coalesce(strategies, '') || ' ' || coalesce(name, '') || ' ' || "
-               "coalesce(type, '') || ' ' || tags), lower(:search)) > 0";
+        sql += " AND instr(steady_lower(coalesce(note, '') || ' ' || coalesce(gratitude, '') "
+               "|| ' ' || coalesce(what, '') || ' ' || coalesce(category, '') || ' ' || "
+               "coalesce(coped, '') || ' ' || coalesce(strategies, '') || ' ' || "
+               "coalesce(name, '') || ' ' || coalesce(type, '') || ' ' || tags), :search) > 0";
     sql += " ORDER BY at DESC, id DESC";
     if (filter.limit > 0)
         sql += " LIMIT :limit";
@@ -243,9 +245,9 @@ void for_each_entry(Journal& journal, const EntryFilter& filter,
     if (filter.to)
         st.bind(":to", format_day(*filter.to));
     if (filter.tag)
-        st.bind(":tag", *filter.tag);
+        st.bind(":tag", domain::to_lower_utf8(*filter.tag));
     if (filter.search)
-        st.bind(":search", *filter.search);
+        st.bind(":search", domain::to_lower_utf8(*filter.search));
     if (filter.limit > 0)
         st.bind(":limit", filter.limit);
     while (st.executeStep())

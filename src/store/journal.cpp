@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "domain/error.hpp"
+#include "domain/text.hpp"
 #include "store/schema.hpp"
 
 namespace fs = std::filesystem;
@@ -24,6 +25,29 @@ void apply_pragmas(SQLite::Database& db)
     db.setBusyTimeout(10000);
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA synchronous = NORMAL");
+}
+
+// steady_lower(text): domain::to_lower_utf8 for SQL, NULL for NULL.
+void steady_lower_sql(sqlite3_context* context, int, sqlite3_value** args)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    auto size = static_cast<std::size_t>(sqlite3_value_bytes(args[0]));
+    auto lower = domain::to_lower_utf8(std::string_view(text, size));
+    sqlite3_result_text64(context, lower.data(), lower.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+// The SQL functions the store's queries use, on connection `db`.
+void register_functions(SQLite::Database& db)
+{
+    int rc = sqlite3_create_function_v2(db.getHandle(), "steady_lower", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        nullptr, &steady_lower_sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        throw JournalError(std::string("could not open the journal: ") + sqlite3_errstr(rc));
 }
 
 int schema_version(SQLite::Database& db)
@@ -82,7 +106,10 @@ Journal Journal::from_database(std::unique_ptr<SQLite::Database> db)
     return Journal(std::move(db));
 }
 
-Journal::Journal(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db)) {}
+Journal::Journal(std::unique_ptr<SQLite::Database> db) : m_db(std::move(db))
+{
+    register_functions(*m_db);
+}
 Journal::Journal(Journal&&) noexcept = default;
 Journal& Journal::operator=(Journal&&) noexcept = default;
 Journal::~Journal() = default;

@@ -151,6 +151,71 @@ TEST_CASE("list --tag and --search narrow the list", "[cli][list]")
     CHECK(occurrences(both.out, R"("kind": )") == 1);
 }
 
+TEST_CASE("tags are stored in lower case beyond ASCII", "[cli][list]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+
+    REQUIRE(
+        app.run({"trigger", "x", "--tag", "Übung", "--tag", "ΣΟΦΙΑ", "--tag", "Дом"}).exit_code ==
+        0);
+
+    CHECK(app.query("SELECT tags FROM entries") == R"(["übung","σοφια","дом"])");
+}
+
+TEST_CASE("list --tag ignores case beyond ASCII", "[cli][list]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"trigger", "x", "--tag", "Übung"}).exit_code == 0);
+    // As saved before tags were lowered beyond ASCII.
+    app.add_entry(trigger("2026-11-21T12:00:00Z", "2026-11-21", "old", {"Ärger"}));
+
+    auto upper = app.run({"list", "--tag", "ÜBUNG", "--json"});
+    auto lower = app.run({"list", "--tag", "übung", "--json"});
+    auto old = app.run({"list", "--tag", "ärger", "--json"});
+
+    CHECK(occurrences(upper.out, R"("kind": )") == 1);
+    CHECK(occurrences(lower.out, R"("kind": )") == 1);
+    CHECK(occurrences(old.out, R"("kind": )") == 1);
+    CHECK_THAT(old.out, Contains(R"("what": "old")"));
+}
+
+TEST_CASE("list --search ignores case beyond ASCII whatever the locale", "[cli][list]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    app.env.erase("LANG"); // as cron runs it
+    REQUIRE(app.run({"checkin", "--mood", "4", "--note", "Ärger mit Chef"}).exit_code == 0);
+    REQUIRE(
+        app.run({"checkin", "--date", "yesterday", "--mood", "5", "--note", "ДОМА"}).exit_code ==
+        0);
+
+    auto anger = app.run({"list", "--search", "ärger", "--json"});
+    auto home = app.run({"list", "--search", "дома", "--json"});
+    auto upper = app.run({"list", "--search", "CHEF", "--json"});
+
+    CHECK(occurrences(anger.out, R"("kind": )") == 1);
+    CHECK_THAT(anger.out, Contains("Ärger mit Chef"));
+    CHECK(occurrences(home.out, R"("kind": )") == 1);
+    CHECK(occurrences(upper.out, R"("kind": )") == 1);
+}
+
+TEST_CASE("list --search and --tag beyond ASCII skip deleted entries", "[cli][list]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"checkin", "--mood", "4", "--note", "Ärger mit Chef", "--tag", "Übung"})
+                .exit_code == 0);
+    REQUIRE(app.run({"trigger", "ÄRGER im Bus", "--tag", "ÜBUNG"}).exit_code == 0);
+    REQUIRE(app.run({"delete", "1", "--yes"}).exit_code == 0);
+
+    auto search = app.run({"list", "--search", "ärger", "--json"});
+    auto tag = app.run({"list", "--tag", "übung", "--json"});
+
+    CHECK(occurrences(search.out, R"("kind": )") == 1);
+    CHECK_THAT(search.out, Contains("ÄRGER im Bus"));
+    CHECK_THAT(search.out, !Contains("Chef"));
+    CHECK(occurrences(tag.out, R"("kind": )") == 1);
+    CHECK_THAT(tag.out, Contains("ÄRGER im Bus"));
+}
+
 TEST_CASE("a search for SQL's wildcards finds them literally", "[cli][list]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "domain/text.hpp"
+
+namespace {
+
+// One row: `input` and its lower case.
+struct LowerCase {
+    std::string input;
+    std::string lower;
+};
+
+const LowerCase k_lower_cases[] = {
+    {"", ""},
+    {"Work", "work"},
+    {"already lower 42 #!", "already lower 42 #!"},
+    {"Ä", "ä"},
+    {"Übung", "übung"},
+    {"ÄRGER MIT CHEF", "ärger mit chef"},
+    {"ÆØÅ", "æøå"},
+    {"ŁÓDŹ", "łódź"},   // Latin Extended-A
+    {"ΣΟΦΙΑ", "σοφια"}, // Greek: simple mapping, no final sigma
+    {"Д", "д"},         // Cyrillic
+    {"ДОБРЫЙ Вечер", "добрый вечер"},
+    {"𐐀", "𐐨"},                                   // four bytes: Deseret
+    {"ß", "ß"},                                   // no simple lower case to change
+    {"日本語", "日本語"},                         // no case at all
+    {"\xC3", "\xC3"},                             // truncated sequence
+    {"Z\xFFZ", "z\xFFz"},                         // a byte never in UTF-8
+    {"\xC3\x28Ä", "\xC3\x28ä"},                   // bad continuation byte
+    {"\xC0\x81", "\xC0\x81"},                     // overlong encoding
+    {"\xED\xA0\x80", "\xED\xA0\x80"},             // a surrogate
+    {"\xC4RGER \xDCMLAUT", "\xC4rger \xDCmlaut"}, // Latin-1, not UTF-8
+};
+
+} // namespace
+
+TEST_CASE("to_lower_utf8 lowers every letter with a simple lower case", "[unit][text]")
+{
+    for (const auto& row : k_lower_cases) {
+        CAPTURE(row.input);
+        CHECK(steady::domain::to_lower_utf8(row.input) == row.lower);
+    }
+}
