@@ -54,13 +54,15 @@ Instant calendar_months_later(Instant start, int months, const timeutil::Zone& z
 
 // The runs of a clock: from its start to the first lapse, between lapses,
 // and from the last lapse on (still running). `lapses` sorted by instant.
-std::vector<Run> runs_of(const Clock& clock, const std::vector<Lapse>& lapses, Instant now)
+std::vector<Run> runs_of(const Clock& clock, const std::vector<Lapse>& lapses, Instant now,
+                         const timeutil::Zone& zone)
 {
     std::vector<Run> runs;
     Instant start = clock.started_at;
     auto add = [&](Instant from, std::optional<Instant> end) {
-        auto length = date::floor<std::chrono::minutes>(end.value_or(now) - from);
-        runs.push_back({from, end, std::max(length, std::chrono::minutes{0})});
+        auto length =
+            date::floor<std::chrono::minutes>(wall_clock_span(from, end.value_or(now), zone));
+        runs.push_back({from, end, length});
     };
     for (const auto& lapse : lapses) {
         if (lapse.at < start)
@@ -170,11 +172,17 @@ Milestone nth_milestone(const std::vector<Milestone>& list, std::size_t n)
             MilestoneUnit::years};
 }
 
+std::chrono::seconds wall_clock_span(Instant from, Instant to, const timeutil::Zone& zone)
+{
+    auto span = zone.to_local(to) - zone.to_local(from);
+    return std::max(span, std::chrono::seconds{0});
+}
+
 Instant milestone_instant(const Milestone& m, Instant start, const timeutil::Zone& zone)
 {
     switch (m.unit) {
     case MilestoneUnit::hours:
-        return start + std::chrono::hours{m.count};
+        return timeutil::to_instant(zone.to_local(start) + std::chrono::hours{m.count}, zone);
     case MilestoneUnit::days:
     case MilestoneUnit::weeks: {
         auto days = date::days{m.unit == MilestoneUnit::weeks ? m.count * 7 : m.count};
@@ -195,7 +203,7 @@ ClockStatus clock_status(const Clock& clock, std::vector<Lapse> lapses,
     std::sort(lapses.begin(), lapses.end(),
               [](const Lapse& a, const Lapse& b) { return a.at < b.at; });
     ClockStatus status;
-    auto runs = runs_of(clock, lapses, time.now);
+    auto runs = runs_of(clock, lapses, time.now, *time.zone);
     status.current = runs.back();
     status.longest = runs.back();
     for (const auto& run : runs)
@@ -203,7 +211,7 @@ ClockStatus clock_status(const Clock& clock, std::vector<Lapse> lapses,
             status.longest = run;
     count_clean_days(status, clock, lapses, time);
     if (clock.cost_per_day_cents) {
-        auto elapsed = std::max(time.now - status.current.start, std::chrono::seconds{0});
+        auto elapsed = wall_clock_span(status.current.start, time.now, *time.zone);
         status.saved_cents = money_saved_cents(*clock.cost_per_day_cents, elapsed);
     }
     find_milestones(status, milestones, time);

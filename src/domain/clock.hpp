@@ -39,11 +39,19 @@ std::vector<Milestone> milestone_list(const std::vector<std::string>& specs);
 // the whole years beyond it (after "18mo": 2y, 3y, …). `list` must not be empty.
 Milestone nth_milestone(const std::vector<Milestone>& list, std::size_t n);
 
-// The instant milestone `m` falls on for a run starting at `start`: hours are
-// exact; days and weeks are the same local clock time that many days later in
-// `zone`; months and years are calendar months later in `zone`, the day
-// clamped to the month's end (1mo after 01-31 is 02-28 or 02-29). A local time
-// in a DST gap or overlap resolves as timeutil::to_instant does.
+// How long from `from` to `to` on the wall clock of `zone` (0 if negative).
+// Clean time is counted as a person counts it: from 12:00 one Saturday to
+// 12:00 the next is 7 days, though a DST night made it 167 or 169 hours.
+// Runs, milestones, the prompt and money saved all use this one measure.
+std::chrono::seconds wall_clock_span(timeutil::Instant from, timeutil::Instant to,
+                                     const timeutil::Zone& zone);
+
+// The instant milestone `m` falls on for a run starting at `start`: hours,
+// days and weeks are that much later on the local wall clock of `zone`
+// (24h after Saturday 21:00 is Sunday 21:00, DST or not); months and years are
+// calendar months later in `zone`, the day clamped to the month's end (1mo
+// after 01-31 is 02-28 or 02-29). A local time in a DST gap or overlap
+// resolves as timeutil::to_instant does.
 timeutil::Instant milestone_instant(const Milestone& m, timeutil::Instant start,
                                     const timeutil::Zone& zone);
 

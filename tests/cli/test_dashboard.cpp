@@ -112,7 +112,7 @@ TEST_CASE("steady alone shows each clock, its next milestone, and goals of the w
     auto r = app.run({});
 
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Contains("alcohol: 90 days 21 h · next: 6 months in 93 days"));
+    CHECK_THAT(r.out, Contains("alcohol: 90 days 20 h · next: 6 months in 93 days"));
     CHECK_THAT(r.out, Contains("3 meetings a week: 1 of 3 this week"));
 
     auto json = app.run({"--json"});

@@ -87,7 +87,11 @@ TEST_CASE("a run is exact to the minute", "[unit][clock]")
         {"2026-11-21 23:59", "2026-11-23 01:00", "1 day 1 h", true},
         {"2026-11-22 20:00", "2026-11-22 20:00", "0 min", false},
         {"2026-11-22 20:00", "2026-11-22 20:00:59", "0 min", false},
-        {"2026-08-24 00:00", "2026-11-22 03:00", "90 days 4 h", true}, // an hour gained in October
+        {"2026-08-24 00:00", "2026-11-22 03:00", "90 days 3 h", true}, // on the wall clock
+        {"2026-03-28 12:00", "2026-04-04 11:30", "6 days 23 h", true}, // spring forward between
+        {"2026-03-28 12:00", "2026-04-04 12:00", "7 days", true},
+        {"2026-10-24 12:00", "2026-10-31 11:30", "6 days 23 h", true}, // fall back between
+        {"2026-10-24 12:00", "2026-10-31 12:00", "7 days", true},
     };
     for (const auto& row : rows) {
         CAPTURE(row.start, row.now);
@@ -109,7 +113,7 @@ TEST_CASE("milestones of days land on the same local clock time across DST", "[u
     const Row rows[] = {
         {"2026-03-25 21:00", "7d", "2026-04-01 21:00"},  // spring forward inside the run
         {"2026-10-20 08:30", "7d", "2026-10-27 08:30"},  // fall back inside the run
-        {"2026-03-28 21:00", "24h", "2026-03-29 22:00"}, // hours stay exact: 24 h later
+        {"2026-03-28 21:00", "24h", "2026-03-29 21:00"}, // the wall clock's 24 h: 23 real
         {"2026-03-28 21:00", "1d", "2026-03-29 21:00"},
         {"2026-03-28 02:30", "1d", "2026-03-29 03:00"}, // 02:30 does not exist: the gap's end
         {"2026-10-24 02:30", "1d", "2026-10-25 02:30"}, // twice that night: the first (CEST)
@@ -122,11 +126,23 @@ TEST_CASE("milestones of days land on the same local clock time across DST", "[u
         REQUIRE(m);
         CHECK(dm::milestone_instant(*m, local(row.start), berlin) == local(row.lands));
     }
-    SECTION("the 7-day milestone is reached at 21:00 local though 7 × 24 h have not passed")
+    SECTION("the 7-day milestone and the run agree, though 7 × 24 h have not passed")
     {
         auto s = status(clock_since("2026-03-25 21:00"), {}, "2026-04-01 21:00");
         CHECK(keys(s.reached) == std::vector<std::string>{"24h", "7d"});
+        CHECK(dm::format_span(s.current.length) == "7 days");
+        auto before = status(clock_since("2026-03-25 21:00"), {}, "2026-04-01 20:59");
+        CHECK(keys(before.reached) == std::vector<std::string>{"24h"});
+        CHECK(dm::format_span(before.current.length) == "6 days 23 h");
+        CHECK(before.next.milestone.key() == "7d");
+        CHECK(before.next.at - local("2026-04-01 20:59") == std::chrono::minutes{1});
+    }
+    SECTION("in autumn too: 7 days on the wall clock, 169 real hours")
+    {
+        auto s = status(clock_since("2026-10-24 12:00"), {}, "2026-10-31 11:30");
+        CHECK(keys(s.reached) == std::vector<std::string>{"24h"});
         CHECK(dm::format_span(s.current.length) == "6 days 23 h");
+        CHECK(status(clock_since("2026-10-24 12:00"), {}, "2026-10-31 12:00").reached.size() == 2);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/commands/commands.hpp"
 #include "app/context.hpp"
+#include "domain/clock.hpp"
 #include "store/lookups.hpp"
 
 namespace steady::app {
@@ -48,7 +49,8 @@ void run_prompt(Context& ctx)
         auto& out = ctx.out();
         std::string line(facts.checked_in ? out.glyph("✓", "ok") : out.glyph("○", "-"));
         if (facts.longest_run_start)
-            line += " " + short_run(time.now - *facts.longest_run_start);
+            line += " " + short_run(domain::wall_clock_span(*facts.longest_run_start, time.now,
+                                                            *time.zone));
         out.stream() << line << '\n';
     } catch (const std::exception&) { // NOLINT(bugprone-empty-catch): a prompt stays quiet
     }
