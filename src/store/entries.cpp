@@ -30,7 +30,9 @@ void check_one_checkin_a_day(Journal& journal, const Entry& entry)
     auto existing = find_checkin(journal, entry.day);
     if (existing && existing->id != entry.id) {
         throw DataError("already checked in for " + format_day(entry.day) + " (#" +
-                        std::to_string(existing->id) + "); use --amend to change it");
+                        std::to_string(existing->id) + "); a day has one check-in: change #" +
+                        std::to_string(existing->id) + " ('steady edit " +
+                        std::to_string(existing->id) + "') or delete it first");
     }
 }
 

@@ -196,7 +196,10 @@ TEST_CASE("edit validates like creation and changes nothing when refused", "[cli
         {{"edit", "1"}, 64, "nothing to change"},
         {{"edit", "1", "--date", "2026-11-23"}, 64, "future"},
         {{"edit", "1", "--date", "2026-02-30"}, 64, "'2026-02-30'"},
-        {{"edit", "1", "--date", "today"}, 65, "already checked in for 2026-11-22 (#2)"},
+        {{"edit", "1", "--date", "today"},
+         65,
+         "already checked in for 2026-11-22 (#2); a day has one check-in: change #2 ('steady "
+         "edit 2') or delete it first"},
         {{"edit", "99", "--mood", "5"}, 65, "no entry #99"},
         {{"edit", "abc", "--mood", "5"}, 64, "'abc' is not an entry id"},
         {{"edit", "1", "--bogus", "5"}, 64, "--bogus"},
