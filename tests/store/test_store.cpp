@@ -369,7 +369,7 @@ TEST_CASE("a second check-in for a day is refused by the store", "[store][entrie
         std::string what = e.what();
         CHECK_THAT(what, Catch::Matchers::Contains("2026-11-22"));
         CHECK_THAT(what, Catch::Matchers::Contains("#" + std::to_string(first)));
-        CHECK_THAT(what, Catch::Matchers::Contains("--amend"));
+        CHECK_THAT(what, Catch::Matchers::Contains("a day has one check-in"));
     }
     CHECK(one(journal, "SELECT count(*) FROM entries") == "1");
     CHECK(one(journal, "SELECT count(*) FROM undo_log") == "1");
