@@ -497,3 +497,23 @@ TEST_CASE("checkin -q keeps a check-in quiet", "[cli][checkin]")
     CHECK(r.err.empty());
     CHECK(app.count("SELECT count(*) FROM entries") == 1);
 }
+
+TEST_CASE("a check-in that says not sober tells how to restart a clock, never does it",
+          "[cli][checkin][clock]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    auto without_clock = app.run({"checkin", "--mood", "4", "--sober", "no"});
+    CHECK(without_clock.exit_code == 0);
+    CHECK_THAT(without_clock.out, !Contains("clock reset"));
+
+    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-10-01"}).exit_code == 0);
+    auto not_sober = app.run({"checkin", "--date", "yesterday", "--mood", "4", "--sober", "no"});
+    auto sober = app.run({"checkin", "--date", "2026-11-20", "--mood", "6", "--sober", "yes"});
+
+    CHECK(not_sober.exit_code == 0);
+    CHECK_THAT(not_sober.out,
+               Contains("If you want to restart a clock: steady clock reset alcohol\n"));
+    CHECK_THAT(sober.out, !Contains("clock reset"));
+    CHECK(app.count("SELECT count(*) FROM entries WHERE kind = 'lapse'") == 0);
+    CHECK_THAT(app.run({"clock"}).out, Contains("no lapses"));
+}

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/commands/clock.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/common.hpp"
 #include "app/commands/milestones.hpp"
@@ -76,6 +77,10 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         out.say(clock_glance(ctx, clock, status));
     for (const auto& line : milestones)
         out.say(line);
+    // Not sober is said, not judged; whether a clock restarts is the user's call.
+    if (entry.get_int("sober") == 0)
+        if (auto hint = clock_reset_hint(ctx, entry.at))
+            out.say(*hint);
 }
 
 // What a check-in asks: config `checkin.ask`, after any field a check-in

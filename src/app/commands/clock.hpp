@@ -19,6 +19,10 @@ void run_clock_list(Context& ctx);
 void reset_clock(Context& ctx, const std::string& name, const timeutil::DateInput& when,
                  const std::optional<std::string>& note);
 
+// "If you want to restart a clock: steady clock reset NAME" when a clock was
+// running at `at` and not reset since; nullopt when none was. Never resets.
+std::optional<std::string> clock_reset_hint(Context& ctx, timeutil::Instant at);
+
 // `run` as {"start", "end" (null while it runs), "minutes", "days"}.
 void write_run(domain::JsonWriter& json, const domain::Run& run);
 

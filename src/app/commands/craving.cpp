@@ -107,13 +107,14 @@ std::string shell_word(const std::string& word)
 }
 
 // "If you want to restart a clock: steady clock reset alcohol", with the
-// craving's time when it was not now.
-std::string reset_hint(Context& ctx, const std::vector<Clock>& clocks, const domain::Entry& craving)
+// time `at` when it is given and not now.
+std::string reset_hint(Context& ctx, const std::vector<Clock>& clocks,
+                       std::optional<timeutil::Instant> at)
 {
     std::string line = "If you want to restart a clock: steady clock reset " +
                        (clocks.size() == 1 ? shell_word(clocks.front().name) : "NAME");
-    if (craving.at != ctx.time().now)
-        line += " --at \"" + local_time(craving.at, *ctx.time().zone) + "\"";
+    if (at && *at != ctx.time().now)
+        line += " --at \"" + local_time(*at, *ctx.time().zone) + "\"";
     if (clocks.size() > 1)
         line += " (NAME is " + names_of(clocks, " or ") + ")";
     return line;
@@ -129,7 +130,7 @@ void offer_reset(Context& ctx, const domain::Entry& craving)
     if (clocks.empty())
         return;
     if (!ctx.io().in_tty || !ctx.io().out_tty)
-        return ctx.out().say(reset_hint(ctx, clocks, craving));
+        return ctx.out().say(reset_hint(ctx, clocks, craving.at));
     auto names = ask_which(ctx, clocks);
     if (names.empty())
         ctx.out().say("No clock was reset.");
@@ -145,6 +146,14 @@ void run_craving(LogOptions& opt, Context& ctx)
 }
 
 } // namespace
+
+std::optional<std::string> clock_reset_hint(Context& ctx, timeutil::Instant at)
+{
+    auto clocks = resettable_clocks(ctx, at);
+    if (clocks.empty())
+        return std::nullopt;
+    return reset_hint(ctx, clocks, std::nullopt);
+}
 
 void register_craving(CLI::App& root, Context& ctx)
 {
