@@ -58,7 +58,7 @@ int schema_version(SQLite::Database& db)
 // A journal file must be ours: a SQLite database with our tables, or empty.
 void check_is_journal(SQLite::Database& db, const fs::path& path)
 {
-    int version = schema_version(db);  // throws SQLITE_NOTADB for a non-database
+    int version = schema_version(db); // throws SQLITE_NOTADB for a non-database
     if (version > k_schema_version) {
         throw DataError("journal '" + path.string() + "' was written by a newer steady (schema " +
                         std::to_string(version) + ", this one knows " +
@@ -88,7 +88,7 @@ Journal open_checked(const fs::path& path, int flags, bool writable)
     try {
         auto db = std::make_unique<SQLite::Database>(path.string(), flags);
         apply_pragmas(*db);
-        check_is_journal(*db, path);  // before anything could change a file that is not ours
+        check_is_journal(*db, path); // before anything could change a file that is not ours
         if (writable) {
             db->exec("PRAGMA journal_mode = WAL");
             migrate(*db);
@@ -99,7 +99,7 @@ Journal open_checked(const fs::path& path, int flags, bool writable)
     }
 }
 
-}  // namespace
+} // namespace
 
 Journal Journal::from_database(std::unique_ptr<SQLite::Database> db)
 {
@@ -123,9 +123,15 @@ Journal Journal::open_for_write(const fs::path& path)
 {
     ::umask(077);
     bool existed = fs::exists(path);
+    std::error_code ec;
+    if (existed && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0 && !ec) {
+        // An empty file made beforehand (touch) becomes a journal now: as
+        // private as one steady creates. A journal with data keeps its mode.
+        fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write,
+                        fs::perm_options::replace, ec);
+    }
     if (!existed) {
         create_private_dir(path.parent_path());
-        std::error_code ec;
         if (fs::is_directory(path, ec))
             throw CannotCreateError("'" + path.string() + "' is a folder, not a journal file");
     }
@@ -133,8 +139,8 @@ Journal Journal::open_for_write(const fs::path& path)
         return open_checked(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, true);
     } catch (const JournalError& e) {
         if (!existed)
-            throw CannotCreateError("cannot create the journal '" + path.string() + "': " +
-                                    e.what());
+            throw CannotCreateError("cannot create the journal '" + path.string() +
+                                    "': " + e.what());
         throw;
     }
 }
@@ -165,7 +171,7 @@ void Journal::write(std::string_view doing, const std::function<void()>& work)
     } catch (...) {
         try {
             m_db->exec("ROLLBACK");
-        } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch)
+        } catch (const SQLite::Exception&) { // NOLINT(bugprone-empty-catch)
         }
         rethrow_as_journal_error(doing);
     }
@@ -195,16 +201,18 @@ void rethrow_as_journal_error(std::string_view doing)
         case SQLITE_NOTADB:
             throw JournalError(what + "the file is not a steady journal");
         case SQLITE_CORRUPT:
-            throw JournalError(what + "the journal is damaged; run 'steady doctor' and restore a backup");
+            throw JournalError(what +
+                               "the journal is damaged; run 'steady doctor' and restore a backup");
         case SQLITE_CANTOPEN:
         case SQLITE_PERM:
         case SQLITE_READONLY:
             throw CannotCreateError(what + e.getErrorStr());
         case SQLITE_FULL:
             throw JournalError(what + "the disk is full; nothing was saved");
-        default: throw JournalError(what + e.getErrorStr());
+        default:
+            throw JournalError(what + e.getErrorStr());
         }
     }
 }
 
-}  // namespace steady::store
+} // namespace steady::store

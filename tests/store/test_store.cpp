@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -178,6 +179,35 @@ TEST_CASE("a new journal in a new folder is private whatever the umask", "[store
         if (fs::exists(side))
             CHECK(mode_of(side) == 0600);
     }
+}
+
+TEST_CASE("an empty file made beforehand becomes a private journal", "[store][files]")
+{
+    TempDir tmp;
+    auto path = tmp.path() / "journal.db";
+    std::ofstream{path}.close();
+    fs::permissions(path, fs::perms(0644));
+
+    auto journal = st::Journal::open_for_write(path);
+    add(journal, checkin("2026-11-22", 7));
+
+    CHECK(mode_of(path) == 0600);
+}
+
+TEST_CASE("a journal with data keeps the mode its owner gave it", "[store][files]")
+{
+    TempDir tmp;
+    auto path = tmp.path() / "journal.db";
+    {
+        auto journal = st::Journal::open_for_write(path);
+        add(journal, checkin("2026-11-21", 6));
+    }
+    fs::permissions(path, fs::perms(0640));
+
+    auto journal = st::Journal::open_for_write(path);
+    add(journal, checkin("2026-11-22", 7));
+
+    CHECK(mode_of(path) == 0640);
 }
 
 TEST_CASE("an existing folder keeps its mode", "[store][files]")
