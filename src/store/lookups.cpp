@@ -9,20 +9,30 @@ namespace steady::store {
 
 namespace {
 
+// Words spelt in several cases ("Stress", "stress") are offered once, as the
+// user wrote them most often (of equals, most recently).
 constexpr std::array<std::pair<std::string_view, const char*>, 6> k_lookups = {{
-    {"categories", "SELECT DISTINCT category FROM entries WHERE kind = 'trigger' AND "
-                   "deleted IS NULL AND category IS NOT NULL ORDER BY 1"},
-    {"strategies", "SELECT DISTINCT s.value FROM entries, json_each(entries.strategies) AS s "
-                   "WHERE kind = 'craving' AND deleted IS NULL ORDER BY 1"},
-    {"types", "SELECT DISTINCT type FROM entries WHERE kind = 'meeting' AND deleted IS NULL "
-              "AND type IS NOT NULL ORDER BY 1"},
+    {"categories",
+     "SELECT category, max(n * 4294967296 + last) FROM (SELECT category, count(*) AS n, "
+     "max(id) AS last FROM entries "
+     "WHERE kind = 'trigger' AND deleted IS NULL AND category IS NOT NULL "
+     "GROUP BY category) GROUP BY steady_lower(category) ORDER BY 1"},
+    {"strategies", "SELECT value, max(n * 4294967296 + last) FROM (SELECT s.value AS value, "
+                   "count(*) AS n, max(entries.id) AS last "
+                   "FROM entries, json_each(entries.strategies) AS s WHERE kind = 'craving' "
+                   "AND deleted IS NULL GROUP BY s.value) GROUP BY steady_lower(value) "
+                   "ORDER BY 1"},
+    {"types", "SELECT type, max(n * 4294967296 + last) FROM (SELECT type, count(*) AS n, "
+              "max(id) AS last FROM entries "
+              "WHERE kind = 'meeting' AND deleted IS NULL AND type IS NOT NULL GROUP BY type) "
+              "GROUP BY steady_lower(type) ORDER BY 1"},
     {"tags", "SELECT DISTINCT t.value FROM entries, json_each(entries.tags) AS t "
              "WHERE deleted IS NULL ORDER BY 1"},
     {"clocks", "SELECT name FROM clocks ORDER BY name"},
     {"goals", "SELECT id FROM goals WHERE status = 'active' ORDER BY id"},
 }};
 
-}  // namespace
+} // namespace
 
 std::vector<std::string> past_values(Journal& journal, std::string_view what)
 {
@@ -57,4 +67,4 @@ PromptFacts prompt_facts(Journal& journal, timeutil::Day today)
     return facts;
 }
 
-}  // namespace steady::store
+} // namespace steady::store

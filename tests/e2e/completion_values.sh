@@ -25,6 +25,18 @@ expect_exit 0 steady _complete categories
 expect_line work-stress "_complete categories"
 expect_line lonely "_complete categories (a default)"
 expect_line people "_complete categories (a default)"
+# One word in several cases is offered once: a default as it is, the
+# user's own as they wrote it most often.
+expect_exit 0 steady trigger "deadline" --category Stress
+expect_exit 0 steady trigger "bills" --category STRESS
+expect_exit 0 steady meeting "Monday" --type Refuge
+expect_exit 0 steady meeting "Tuesday" --type refuge
+expect_exit 0 steady _complete categories
+expect_eq "$(grep -ic '^stress$' <<<"$out")" 1 "'stress' offered once among $out"
+expect_line stress "_complete categories (the default spelling)"
+expect_exit 0 steady _complete types
+expect_eq "$(grep -ic '^refuge$' <<<"$out")" 1 "'Refuge' offered once among $out"
+expect_line Refuge "_complete types (as written most often)"
 expect_exit 0 steady _complete strategies
 expect_line "cold water" "_complete strategies"
 expect_line walk "_complete strategies"

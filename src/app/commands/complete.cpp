@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include <CLI/CLI.hpp>
@@ -5,6 +6,7 @@
 #include "app/commands/commands.hpp"
 #include "app/context.hpp"
 #include "domain/entry.hpp"
+#include "domain/text.hpp"
 #include "store/lookups.hpp"
 
 namespace steady::app {
@@ -12,7 +14,7 @@ namespace steady::app {
 namespace {
 
 constexpr std::array<std::string_view, 11> k_default_categories = {
-    "people", "places",      "things", "emotions", "stress", "boredom",
+    "people",      "places", "things", "emotions", "stress", "boredom",
     "celebration", "hungry", "angry",  "lonely",   "tired"};
 constexpr std::array<std::string_view, 5> k_default_types = {"AA", "NA", "SMART", "therapy",
                                                              "mentor"};
@@ -20,8 +22,13 @@ constexpr std::array<std::string_view, 5> k_default_types = {"AA", "NA", "SMART"
 std::vector<std::string> with_defaults(std::vector<std::string> past, auto defaults)
 {
     std::vector<std::string> all(defaults.begin(), defaults.end());
+    auto same = [](const std::string& value) {
+        return [folded = domain::to_lower_utf8(value)](std::string_view word) {
+            return domain::to_lower_utf8(word) == folded; // "Stress" is the default "stress"
+        };
+    };
     for (auto& value : past)
-        if (std::find(all.begin(), all.end(), value) == all.end())
+        if (std::none_of(all.begin(), all.end(), same(value)))
             all.push_back(std::move(value));
     return all;
 }
@@ -45,21 +52,20 @@ void run_complete(const std::string& what, Context& ctx)
         }
         for (const auto& word : words)
             ctx.out().stream() << word << '\n';
-    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): see above
+    } catch (const std::exception&) { // NOLINT(bugprone-empty-catch): see above
     }
 }
 
-}  // namespace
+} // namespace
 
 void register_complete(CLI::App& root, Context& ctx)
 {
     auto what = std::make_shared<std::string>();
     auto* cmd = root.add_subcommand("_complete", "Words for shell completion");
-    cmd->group("");  // hidden from --help
-    cmd->add_option("WHAT", *what,
-                    "kinds, categories, strategies, types, tags, clocks or goals")
+    cmd->group(""); // hidden from --help
+    cmd->add_option("WHAT", *what, "kinds, categories, strategies, types, tags, clocks or goals")
         ->required();
     cmd->callback([what, &ctx] { run_complete(*what, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app
