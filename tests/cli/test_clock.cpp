@@ -31,7 +31,8 @@ TEST_CASE("a clock started in the past says where it stands", "[cli][clock]")
 
     REQUIRE(added.exit_code == 0);
     CHECK(added.err.empty());
-    CHECK_THAT(added.out, Contains("Started clock 'alcohol' at 2026-08-24 00:00"));
+    CHECK_THAT(added.out,
+               Contains("Started clock 'alcohol' at 2026-08-24 00:00 (90 days 20 h ago)."));
     CHECK_THAT(added.out, Contains("You're at 90 days."));
     CHECK(app.query("SELECT started_at || ' ' || tz || ' ' || cost_per_day_cents FROM clocks") ==
           "2026-08-23T22:00:00Z Europe/Berlin 1250");
@@ -149,7 +150,7 @@ TEST_CASE("a reset is a lapse entry and the days before still count", "[cli][clo
     auto r = app.run({"clock", "reset", "alcohol", "--note", "wedding, stayed 2 h too long"});
 
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Contains("Clock 'alcohol' restarted. You had 90 days 21 h"));
+    CHECK_THAT(r.out, Contains("Clock 'alcohol' restarted. You had 90 days 20 h"));
     CHECK_THAT(r.out, Contains("they still count."));
     CHECK(app.query("SELECT kind || ' ' || clock_id || ' ' || note || ' ' || day FROM entries") ==
           "lapse 1 wedding, stayed 2 h too long 2026-11-22");
@@ -337,7 +338,9 @@ TEST_CASE("edit --clock takes the clock's name or its id", "[cli][clock][edit]")
     CHECK(clock_of_lapse() == "sugar");
     CHECK(app.run({"edit", lapse, "--clock", "#1"}).exit_code == 0);
     CHECK(clock_of_lapse() == "alcohol");
-    CHECK(app.run({"edit", lapse, "--clock", " sugar "}).exit_code == 0);
+    auto renamed = app.run({"edit", lapse, "--clock", " sugar "});
+    CHECK(renamed.exit_code == 0);
+    CHECK_THAT(renamed.out, Contains("Updated lapse #" + lapse + ": clock sugar"));
     CHECK(clock_of_lapse() == "sugar");
 
     auto before = app.snapshot();

@@ -242,7 +242,7 @@ TEST_CASE("on a terminal a craving that ended in use asks whether to reset the c
         CHECK(r.err == "Reset clock 'alcohol'? [y/N] ");
         CHECK_THAT(r.out, StartsWith("Logged craving #1 for 2026-11-21 22:10: intensity 9 · "
                                      "outcome used\nThank you for logging it honestly.\n"));
-        CHECK_THAT(r.out, Contains("Clock 'alcohol' restarted. You had 89 days 23 h"));
+        CHECK_THAT(r.out, Contains("Clock 'alcohol' restarted. You had 89 days 22 h"));
         CHECK_THAT(r.out, Contains("Logged as lapse #2; 'steady undo' takes it back."));
         CHECK(app.query("SELECT kind || ' ' || clock_id || ' ' || at || ' ' || tz || ' ' || day "
                         "|| ' ' || coalesce(note, '-') FROM entries WHERE id = 2") ==

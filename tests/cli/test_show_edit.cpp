@@ -143,6 +143,37 @@ TEST_CASE("edit --tag replaces the tags", "[cli][edit]")
     REQUIRE(app.run({"edit", "1", "--tag", "family", "--tag", "Rest"}).exit_code == 0);
 
     CHECK(app.query("SELECT tags FROM entries WHERE id = 1") == R"(["family","rest"])");
+
+    // One empty --tag empties the list; an empty one among others is refused.
+    auto before = app.snapshot();
+    CHECK_REFUSED(app.run({"edit", "1", "--tag", "x", "--tag", ""}), 64, "not a tag");
+    CHECK(app.snapshot() == before);
+    REQUIRE(app.run({"edit", "1", "--tag", ""}).exit_code == 0);
+    CHECK(app.query("SELECT tags FROM entries WHERE id = 1") == "[]");
+}
+
+TEST_CASE("edit --strategy '' empties a craving's strategies", "[cli][edit]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"craving", "--intensity", "4", "--strategy", "walk"}).exit_code == 0);
+
+    auto r = app.run({"edit", "1", "--strategy", ""});
+
+    REQUIRE(r.exit_code == 0);
+    CHECK(app.query("SELECT coalesce(strategies, 'null') FROM entries WHERE id = 1") == "null");
+    CHECK_THAT(app.run({"show", "1", "--json"}).out, Contains(R"("strategies": [])"));
+}
+
+TEST_CASE("edit says a kind lacks a flag before looking at its value", "[cli][edit][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"meeting", "Tuesday NA"}).exit_code == 0);
+    auto before = app.snapshot();
+
+    CHECK_REFUSED(app.run({"edit", "1", "--clock", "alcohol"}), 64, "a meeting has no --clock");
+    CHECK_REFUSED(app.run({"edit", "1", "--mood", "11"}), 64, "a meeting has no --mood");
+    CHECK_REFUSED(app.run({"edit", "1", "--strategy", "walk"}), 64, "a meeting has no --strategy");
+    CHECK(app.snapshot() == before);
 }
 
 TEST_CASE("edit --date moves a check-in to a free day", "[cli][edit][time]")

@@ -31,7 +31,7 @@ domain::Entry amended(Context& ctx, const CheckinOptions& opt, timeutil::Day day
     if (!existing)
         throw DataError("no check-in for " + timeutil::format_day(day) +
                         " to amend; run 'steady checkin' without --amend");
-    apply_fields(opt.flags, *existing);
+    apply_fields(opt.flags, *existing, Editing::yes);
     return *existing;
 }
 

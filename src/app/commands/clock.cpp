@@ -105,7 +105,8 @@ void run_clock_add(const ClockOptions& opt, Context& ctx)
         json.end_object();
         return;
     }
-    auto elapsed = date::floor<std::chrono::minutes>(ctx.time().now - clock.started_at);
+    auto elapsed = date::floor<std::chrono::minutes>(
+        domain::wall_clock_span(clock.started_at, ctx.time().now, *ctx.time().zone));
     std::string since = local_time(clock.started_at, *ctx.time().zone);
     ctx.out().say("Started clock '" + clock.name + "' at " + since +
                   (elapsed.count() > 0 ? " (" + format_span(elapsed) + " ago)." : "."));
@@ -149,7 +150,8 @@ void reset_clock(Context& ctx, const std::string& name, const timeutil::DateInpu
         entry.values["clock_id"] = clock.id;
         store::add_entry(journal, entry, ctx.time().now);
     });
-    auto had = date::floor<std::chrono::minutes>(entry.at - before.current.start);
+    auto had = date::floor<std::chrono::minutes>(
+        domain::wall_clock_span(before.current.start, entry.at, *ctx.time().zone));
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());
         json.begin_object().key("clock").value(clock.name).key("entry");

@@ -17,19 +17,26 @@ namespace {
 std::string type_name(const domain::Field& field)
 {
     switch (field.type) {
-    case domain::FieldType::integer: return "N";
-    case domain::FieldType::decimal: return "HOURS";
-    case domain::FieldType::boolean: return "yes|no";
-    case domain::FieldType::duration: return "DURATION";
-    case domain::FieldType::reference: return "ID";
-    case domain::FieldType::choice: return domain::join(field.choices, "|");
+    case domain::FieldType::integer:
+        return "N";
+    case domain::FieldType::decimal:
+        return "HOURS";
+    case domain::FieldType::boolean:
+        return "yes|no";
+    case domain::FieldType::duration:
+        return "DURATION";
+    case domain::FieldType::reference:
+        return "ID";
+    case domain::FieldType::choice:
+        return domain::join(field.choices, "|");
     case domain::FieldType::text:
-    case domain::FieldType::list: return "TEXT";
+    case domain::FieldType::list:
+        return "TEXT";
     }
     return "TEXT";
 }
 
-}  // namespace
+} // namespace
 
 void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind,
                      std::string_view positional)
@@ -50,17 +57,34 @@ void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kin
     cmd.add_option("--tag", flags.tags, "A tag; repeatable")->type_name("TAG");
 }
 
-void apply_fields(const FieldFlags& flags, Entry& entry)
+namespace {
+
+// A field the entry's kind does not have is a usage error, said before
+// anything about the value given for it.
+void check_applies(const domain::Field& field, const Entry& entry)
+{
+    if (!field.applies_to(entry.kind))
+        throw UsageError("a " + std::string(domain::kind_name(entry.kind)) + " has no --" +
+                         std::string(field.flag));
+}
+
+// `--tag ''` or `--strategy ''` given alone: on edit, empty the list.
+bool clears_list(const std::vector<std::string>& values, Editing editing)
+{
+    return editing == Editing::yes && values.size() == 1 && domain::trim(values.front()).empty();
+}
+
+} // namespace
+
+void apply_fields(const FieldFlags& flags, Entry& entry, Editing editing)
 {
     for (const auto& [name, text] : flags.single) {
         if (!text)
             continue;
         const auto* field = domain::find_field(name);
+        check_applies(*field, entry);
         bool cleared = domain::trim(*text).empty() && !field->required(entry.kind);
         auto value = cleared ? domain::Value{} : domain::parse_field(*field, *text);
-        if (!field->applies_to(entry.kind))
-            throw UsageError("a " + std::string(domain::kind_name(entry.kind)) + " has no --" +
-                             std::string(field->flag));
         if (std::holds_alternative<std::monostate>(value))
             entry.values.erase(name);
         else
@@ -68,16 +92,24 @@ void apply_fields(const FieldFlags& flags, Entry& entry)
     }
     if (!flags.strategies.empty()) {
         const auto* field = domain::find_field("strategies");
+        check_applies(*field, entry);
         std::vector<std::string> list;
-        for (const auto& s : flags.strategies)
-            list.push_back(std::get<std::vector<std::string>>(domain::parse_field(*field, s)).front());
-        entry.values["strategies"] = list;
+        if (!clears_list(flags.strategies, editing))
+            for (const auto& s : flags.strategies)
+                list.push_back(
+                    std::get<std::vector<std::string>>(domain::parse_field(*field, s)).front());
+        if (list.empty())
+            entry.values.erase("strategies");
+        else
+            entry.values["strategies"] = list;
     }
     if (flags.note) {
         auto note = domain::trim(*flags.note);
         entry.note = note.empty() ? std::nullopt : std::optional<std::string>(note);
     }
-    if (!flags.tags.empty()) {
+    if (clears_list(flags.tags, editing)) {
+        entry.tags.clear();
+    } else if (!flags.tags.empty()) {
         entry.tags.clear();
         for (const auto& tag : flags.tags) {
             auto normal = domain::normalize_tag(tag);
@@ -142,4 +174,4 @@ bool confirm(Context& ctx, const std::string& question)
     return lower == "y" || lower == "yes";
 }
 
-}  // namespace steady::app
+} // namespace steady::app

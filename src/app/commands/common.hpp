@@ -10,7 +10,7 @@
 namespace CLI {
 class App;
 class Option;
-}  // namespace CLI
+} // namespace CLI
 
 namespace steady::app {
 
@@ -29,9 +29,15 @@ struct FieldFlags {
 void add_field_flags(CLI::App& cmd, FieldFlags& flags, std::optional<domain::Kind> kind,
                      std::string_view positional = {});
 
+// Whether flags correct an existing entry (edit, --amend) or make a new one.
+enum class Editing { no, yes };
+
 // Copies the flags that were given into `entry`, parsing each. An empty
-// text clears an optional field; --tag replaces the tags.
-void apply_fields(const FieldFlags& flags, domain::Entry& entry);
+// text clears an optional field; --tag and --strategy replace their lists,
+// and when editing, one empty `--tag ''` or `--strategy ''` empties them.
+// A flag the entry's kind does not have is a UsageError before its value
+// is looked at.
+void apply_fields(const FieldFlags& flags, domain::Entry& entry, Editing editing = Editing::no);
 
 // True when any of `flags` was given.
 bool any_given(const FieldFlags& flags);
@@ -49,4 +55,4 @@ std::int64_t parse_id(const std::string& text);
 // Asks `question` on the terminal and returns true for y/yes.
 bool confirm(Context& ctx, const std::string& question);
 
-}  // namespace steady::app
+} // namespace steady::app

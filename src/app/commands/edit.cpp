@@ -59,8 +59,9 @@ void run_edit(EditOptions& opt, Context& ctx)
     auto entry = store::find_entry(ctx.journal_for_read(), id);
     if (!entry)
         throw DataError("no entry #" + std::to_string(id) + " (see 'steady list')");
-    resolve_clock_name(opt.flags, ctx.journal_for_read());
-    apply_fields(opt.flags, *entry);
+    if (entry->kind == domain::Kind::lapse) // else apply_fields says it has no --clock
+        resolve_clock_name(opt.flags, ctx.journal_for_read());
+    apply_fields(opt.flags, *entry, Editing::yes);
     if (opt.at)
         place_entry(ctx, *entry, entry_time(ctx, opt.at));
     domain::validate(*entry);
@@ -74,8 +75,10 @@ void run_edit(EditOptions& opt, Context& ctx)
         write_entry_json(json, *entry);
         return;
     }
+    ReferenceNames names;
+    journal.read("read the names", [&] { names = reference_names(journal); });
     ctx.out().say("Updated " + std::string(domain::kind_name(entry->kind)) + " #" +
-                  std::to_string(entry->id) + ": " + entry_summary(*entry, ctx.out()));
+                  std::to_string(entry->id) + ": " + entry_summary(*entry, ctx.out(), &names));
 }
 
 } // namespace
