@@ -218,6 +218,15 @@ std::optional<Entry> find_checkin(Journal& journal, timeutil::Day day)
     return read_entry_row(st);
 }
 
+bool has_other_checkin(Journal& journal, std::int64_t id)
+{
+    SQLite::Statement st(journal.db(), "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = "
+                                       "'checkin' AND deleted IS NULL AND id <> ?)");
+    st.bind(1, id);
+    st.executeStep();
+    return st.getColumn(0).getInt() != 0;
+}
+
 void for_each_entry(Journal& journal, const EntryFilter& filter,
                     const std::function<void(const Entry&)>& visit)
 {

@@ -30,13 +30,16 @@ std::optional<domain::Entry> find_entry(Journal& journal, std::int64_t id);
 // The live check-in of `day`, or nullopt.
 std::optional<domain::Entry> find_checkin(Journal& journal, timeutil::Day day);
 
+// Whether the journal holds a live check-in other than entry `id`.
+bool has_other_checkin(Journal& journal, std::int64_t id);
+
 // Which entries `list` shows. Days are inclusive; limit 0 means all.
 struct EntryFilter {
     std::optional<domain::Kind> kind;
     std::optional<timeutil::Day> from;
     std::optional<timeutil::Day> to;
     std::optional<std::string> tag;
-    std::optional<std::string> search;  // case-insensitive, in note and texts
+    std::optional<std::string> search; // case-insensitive, in note and texts
     int limit = 30;
 };
 
@@ -60,10 +63,10 @@ std::optional<std::string> undo_last(Journal& journal, timeutil::Instant now);
 
 // Records an action on row `id` of `table` for undo: for "edit" and
 // "delete" with the row's previous contents. Call inside Journal::write.
-void record_undo(Journal& journal, std::string_view action, std::string_view table,
-                 std::int64_t id, std::string_view description, timeutil::Instant now);
+void record_undo(Journal& journal, std::string_view action, std::string_view table, std::int64_t id,
+                 std::string_view description, timeutil::Instant now);
 
 // A new random (version 4) UUID.
 std::string new_uuid();
 
-}  // namespace steady::store
+} // namespace steady::store

@@ -445,7 +445,8 @@ TEST_CASE("a check-in says the streak", "[cli][checkin][streak]")
     TestApp app{"2026-11-20T20:00", "Europe/Berlin"};
 
     auto first = app.run({"checkin", "--mood", "5"});
-    CHECK_THAT(first.out, Contains("Every check-in counts"));
+    CHECK_THAT(first.out, Contains("Your first check-in. Every one counts."));
+    CHECK_THAT(first.out, !Contains("Welcome back")); // nobody was away
     CHECK_THAT(first.out, !Contains("streak"));
 
     app.now = "2026-11-21T20:00";
@@ -456,7 +457,7 @@ TEST_CASE("a check-in says the streak", "[cli][checkin][streak]")
     app.now = "2026-11-24T20:00";
     auto after_gap = app.run({"checkin", "--mood", "5"});
     CHECK_THAT(after_gap.out, !Contains("streak: 4"));
-    CHECK_THAT(after_gap.out, Contains("Every check-in counts"));
+    CHECK_THAT(after_gap.out, Contains("Every check-in counts. Welcome back."));
 }
 
 TEST_CASE("a backfilled day joins the streak", "[cli][checkin][streak]")

@@ -45,9 +45,11 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
 {
     auto& journal = ctx.journal_for_write();
     int streak = 0;
+    bool first = false;
     std::vector<std::pair<domain::Clock, domain::ClockStatus>> clocks;
     journal.read("read the streak and clocks", [&] {
         streak = store::checkin_streak(journal, ctx.time().today());
+        first = !amend && !store::has_other_checkin(journal, entry.id);
         clocks = clock_statuses(ctx, journal);
     });
     auto milestones = observe_milestones(ctx);
@@ -71,6 +73,8 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
             std::to_string(entry.id) + "): " + entry_summary(entry, out));
     if (streak > 1)
         out.say("Check-in streak: " + std::to_string(streak) + " days.");
+    else if (first)
+        out.say("Your first check-in. Every one counts.");
     else if (!amend)
         out.say("Every check-in counts. Welcome back.");
     for (const auto& [clock, status] : clocks)
