@@ -20,6 +20,8 @@ std::vector<Field> make_fields()
 {
     using K = Kind;
     using T = FieldType;
+    // One field per line, so the table reads as a table.
+    // clang-format off
     return {
         {"mood", "mood", "mood", T::integer, {K::checkin}, {K::checkin}, 1, 10, {}, "1 (low) to 10 (great)"},
         {"craving", "craving", "craving", T::integer, {K::checkin}, {}, 0, 10, {}, "0 (none) to 10"},
@@ -41,6 +43,7 @@ std::vector<Field> make_fields()
         {"count", "count", "count", T::integer, {K::goal_log}, {}, 1, 1000000, {}, "how many (default 1)"},
         {"clock_id", "clock", "clock_id", T::reference, {K::lapse}, {K::lapse}, 1, 0, {}, "the clock's id"},
     };
+    // clang-format on
 }
 
 const Value k_absent{};
@@ -94,17 +97,23 @@ Value parse_number(const Field& field, std::string_view text)
     return number;
 }
 
-}  // namespace
+} // namespace
 
 std::string_view kind_name(Kind kind)
 {
     switch (kind) {
-    case Kind::checkin: return "checkin";
-    case Kind::trigger: return "trigger";
-    case Kind::craving: return "craving";
-    case Kind::meeting: return "meeting";
-    case Kind::goal_log: return "goal_log";
-    case Kind::lapse: return "lapse";
+    case Kind::checkin:
+        return "checkin";
+    case Kind::trigger:
+        return "trigger";
+    case Kind::craving:
+        return "craving";
+    case Kind::meeting:
+        return "meeting";
+    case Kind::goal_log:
+        return "goal_log";
+    case Kind::lapse:
+        return "lapse";
     }
     return "checkin";
 }
@@ -192,7 +201,8 @@ Value parse_field(const Field& field, std::string_view raw)
     switch (field.type) {
     case FieldType::integer:
     case FieldType::decimal:
-    case FieldType::reference: return parse_number(field, text);
+    case FieldType::reference:
+        return parse_number(field, text);
     case FieldType::boolean: {
         std::string lower = to_lower(text);
         if (lower == "yes" || lower == "y" || lower == "true" || lower == "1")
@@ -201,7 +211,8 @@ Value parse_field(const Field& field, std::string_view raw)
             return std::int64_t{0};
         bad_value(field, raw, "yes or no");
     }
-    case FieldType::duration: return static_cast<std::int64_t>(timeutil::parse_duration(text).count());
+    case FieldType::duration:
+        return static_cast<std::int64_t>(timeutil::parse_duration(text).count());
     case FieldType::choice: {
         std::string lower = to_lower(text);
         for (auto choice : field.choices)
@@ -245,19 +256,24 @@ std::string format_value(const Field& field, const Value& value)
     if (std::holds_alternative<std::monostate>(value))
         return "";
     switch (field.type) {
-    case FieldType::boolean: return std::get<std::int64_t>(value) != 0 ? "yes" : "no";
+    case FieldType::boolean:
+        return std::get<std::int64_t>(value) != 0 ? "yes" : "no";
     case FieldType::duration:
         return timeutil::format_duration(timeutil::Minutes(std::get<std::int64_t>(value)));
-    case FieldType::reference: return "#" + std::to_string(std::get<std::int64_t>(value));
+    case FieldType::reference:
+        return "#" + std::to_string(std::get<std::int64_t>(value));
     case FieldType::decimal: {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%g", std::get<double>(value));
         return buf;
     }
-    case FieldType::list: return join(std::get<std::vector<std::string>>(value), ", ");
-    case FieldType::integer: return std::to_string(std::get<std::int64_t>(value));
+    case FieldType::list:
+        return join(std::get<std::vector<std::string>>(value), ", ");
+    case FieldType::integer:
+        return std::to_string(std::get<std::int64_t>(value));
     case FieldType::text:
-    case FieldType::choice: return std::get<std::string>(value);
+    case FieldType::choice:
+        return std::get<std::string>(value);
     }
     return "";
 }
@@ -272,4 +288,4 @@ std::string normalize_tag(std::string_view text)
     return to_lower_utf8(t);
 }
 
-}  // namespace steady::domain
+} // namespace steady::domain

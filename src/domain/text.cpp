@@ -75,7 +75,7 @@ void encode_utf8_code_point(std::string& out, char32_t code)
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string to_lower_utf8(std::string_view text)
 {
@@ -118,7 +118,7 @@ template <class Items> std::string join_items(const Items& items, std::string_vi
     }
     return out;
 }
-}  // namespace
+} // namespace
 
 std::string join(const std::vector<std::string>& items, std::string_view separator)
 {
@@ -146,4 +146,4 @@ std::vector<std::string> split(std::string_view text, char separator)
     return parts;
 }
 
-}  // namespace steady::domain
+} // namespace steady::domain
