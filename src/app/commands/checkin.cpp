@@ -49,7 +49,7 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
     std::vector<std::pair<domain::Clock, domain::ClockStatus>> clocks;
     journal.read("read the streak and clocks", [&] {
         streak = store::checkin_streak(journal, ctx.time().today());
-        first = !amend && !store::has_other_checkin(journal, entry.id);
+        first = !amend && streak <= 1 && !store::has_other_checkin(journal, entry.id);
         clocks = clock_statuses(ctx, journal);
     });
     auto milestones = observe_milestones(ctx);

@@ -1,5 +1,5 @@
-#include <algorithm>
 #include <array>
+#include <set>
 
 #include <CLI/CLI.hpp>
 
@@ -22,13 +22,11 @@ constexpr std::array<std::string_view, 5> k_default_types = {"AA", "NA", "SMART"
 std::vector<std::string> with_defaults(std::vector<std::string> past, auto defaults)
 {
     std::vector<std::string> all(defaults.begin(), defaults.end());
-    auto same = [](const std::string& value) {
-        return [folded = domain::to_lower_utf8(value)](std::string_view word) {
-            return domain::to_lower_utf8(word) == folded; // "Stress" is the default "stress"
-        };
-    };
+    std::set<std::string> folded; // "Stress" is the default "stress"
+    for (const auto& word : all)
+        folded.insert(domain::to_lower_utf8(word));
     for (auto& value : past)
-        if (std::none_of(all.begin(), all.end(), same(value)))
+        if (folded.insert(domain::to_lower_utf8(value)).second)
             all.push_back(std::move(value));
     return all;
 }
