@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 
 namespace fs = std::filesystem;

@@ -12,7 +12,7 @@
 
 #include "app/commands/commands.hpp"
 #include "app/context.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 
 extern char** environ;
 

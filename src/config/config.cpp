@@ -1,7 +1,7 @@
 #include "config/config.hpp"
 
 #include "config/keys.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 
 #include <toml++/toml.h>
 

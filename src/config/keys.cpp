@@ -1,6 +1,6 @@
 #include "config/keys.hpp"
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "timeutil/time.hpp"
 
 #include <algorithm>

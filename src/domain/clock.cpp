@@ -4,7 +4,7 @@
 #include <array>
 #include <charconv>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 
 namespace steady::domain {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 
 namespace steady::domain {

@@ -4,7 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/json.hpp"
 #include "domain/text.hpp"
 #include "store/rows.hpp"

@@ -4,7 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/entries.hpp"
 
 namespace steady::store {

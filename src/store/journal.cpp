@@ -9,7 +9,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/schema.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/json.hpp"
 
 namespace steady::store {

@@ -4,7 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/json.hpp"
 #include "store/entries.hpp"
 

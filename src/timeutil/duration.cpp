@@ -1,6 +1,6 @@
 #include "timeutil/time.hpp"
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "timeutil/text.hpp"
 
 namespace steady::timeutil {

@@ -12,7 +12,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "cli/test_app.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/entries.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "domain/clock.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "timeutil/time.hpp"
 #include "unit/fixtures.hpp"
 

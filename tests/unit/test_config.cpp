@@ -1,5 +1,5 @@
 #include "config/config.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 
 #include <catch2/catch.hpp>
 

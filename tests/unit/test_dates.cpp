@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "timeutil/time.hpp"
 #include "unit/fixtures.hpp"
 

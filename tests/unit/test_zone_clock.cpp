@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "timeutil/time.hpp"
 #include "unit/fixtures.hpp"
 

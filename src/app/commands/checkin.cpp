@@ -9,7 +9,7 @@
 #include "app/commands/milestones.hpp"
 #include "app/commands/prompt_fields.hpp"
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/entries.hpp"
 
 namespace steady::app {

@@ -7,7 +7,7 @@
 #include "app/commands/common.hpp"
 #include "app/commands/milestones.hpp"
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/clocks.hpp"
 #include "store/entries.hpp"

@@ -8,7 +8,7 @@
 #include "app/commands/commands.hpp"
 #include "app/commands/log_entry.hpp"
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/clocks.hpp"
 

@@ -2,7 +2,7 @@
 
 #include "app/commands/commands.hpp"
 #include "app/commands/common.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/entries.hpp"
 
 namespace steady::app {

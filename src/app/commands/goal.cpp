@@ -4,7 +4,7 @@
 
 #include "app/commands/commands.hpp"
 #include "app/commands/goal_input.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/goals.hpp"
 
 namespace steady::app {

@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands/common.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 
 namespace steady::app {

@@ -4,7 +4,7 @@
 #include "app/commands/goal.hpp"
 #include "app/commands/goal_input.hpp"
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "store/entries.hpp"
 #include "store/goals.hpp"
 

@@ -3,7 +3,7 @@
 #include "app/commands/commands.hpp"
 #include "app/commands/common.hpp"
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/entries.hpp"
 

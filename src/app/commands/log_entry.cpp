@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/output/entries.hpp"
-#include "domain/error.hpp"
+#include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/entries.hpp"
 
