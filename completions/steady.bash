@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary prompt'
 
 # The subcommands of clock and goal.
 _steady_clock_commands='add list reset'
@@ -47,6 +47,8 @@ _steady_command_flags() {
             '--goal --count --clock --note --tag --at --date' ;;
     delete)
         echo '-y --yes' ;;
+    report | summary)
+        echo '--period' ;;
     undo | prompt) ;;
     esac
 }
@@ -241,6 +243,8 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words clocks) ;;
     goal:1:log | goal:1:done | goal:1:archive)
         _steady_reply "$cur" < <(_steady_words goals) ;;
+    report:0:* | summary:0:*)
+        _steady_reply "$cur" < <(_steady_words periods) ;;
     esac
 }
 

@@ -193,6 +193,8 @@ complete -c steady -n __steady_needs_command -a show -d 'Show one entry in full'
 complete -c steady -n __steady_needs_command -a edit -d 'Correct an entry: give the fields to change'
 complete -c steady -n __steady_needs_command -a delete -d 'Delete an entry (undo brings it back)'
 complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, edit or delete (repeatable)'
+complete -c steady -n __steady_needs_command -a report -d 'The period at a glance, with insights'
+complete -c steady -n __steady_needs_command -a summary -d 'The period at a glance (same as report)'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 
 # checkin
@@ -309,5 +311,10 @@ complete -c steady -n $c -l date -x -a '(__steady_words dates)' -d "When it happ
 # delete ID
 set -l c '__steady_using delete'
 complete -c steady -n $c -s y -l yes -d 'Do not ask'
+
+# report, summary [PERIOD]
+set -l c '__steady_using report summary'
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
+complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words periods)" -f -a '(__steady_words periods)'
 
 # undo, prompt: no flags of their own.

@@ -115,6 +115,7 @@ for command in $commands; do
         expect_exit 0 steady "$command" "$flag"
         case $command in
         urge) expect_out_contains "craving" ;; # an alias shows what it stands for
+        summary) expect_out_contains "report" ;;
         *) expect_out_contains "$command" ;;
         esac
         expect_eq "$err" "" "stderr of 'steady $command $flag'"

@@ -94,7 +94,7 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 2);
+    CHECK(st::k_schema_version == 3);
     for (const char* table :
          {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run"}) {
         CAPTURE(table);
@@ -139,7 +139,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "2");
+    CHECK(one(journal, "PRAGMA user_version") == "3");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -583,13 +583,18 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
         auto journal = st::Journal::open_for_write(path);
         for (const char* d : {"2026-11-19", "2026-11-20", "2026-11-21"})
             add(journal, checkin(d, 5));
-        // What version 1 had: no checkin_run, no triggers.
+        // What version 1 had: no checkin_run, no triggers, the v1 indexes.
         journal.db().exec("DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
                           "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
+                          "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
+                          "ON entries(kind, day) WHERE deleted IS NULL; "
                           "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
-    CHECK(one(journal, "PRAGMA user_version") == "2");
+    CHECK(one(journal, "PRAGMA user_version") == "3");
+    CHECK(one(journal, "SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' "
+                       "AND name LIKE 'entries_%' ORDER BY name") ==
+          "entries_one_checkin_a_day,entries_day,entries_report");
     CHECK(one(journal, "SELECT count(*) FROM checkin_run") == "0");
     CHECK(one(journal, "SELECT group_concat(day) FROM checkins") ==
           "2026-11-19,2026-11-20,2026-11-21");

@@ -25,6 +25,8 @@ void register_craving(CLI::App& root, Context& ctx);
 void register_meeting(CLI::App& root, Context& ctx);
 void register_clock(CLI::App& root, Context& ctx);
 void register_goal(CLI::App& root, Context& ctx);
+void register_report(CLI::App& root, Context& ctx);
+void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
@@ -47,6 +49,7 @@ inline constexpr std::array k_commands = {
     Command{"edit", &register_edit},
     Command{"delete", &register_delete},
     Command{"undo", &register_undo},
+    Command{"report summary", &register_report},
     Command{"prompt", &register_prompt},
     Command{"_complete", &register_complete},
 };

@@ -1,6 +1,7 @@
 #include "app/output/output.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace steady::app {
 
@@ -10,11 +11,20 @@ std::string Output::paint(std::string_view text, Tone tone) const
         return std::string(text);
     const char* code = "";
     switch (tone) {
-    case Tone::good: code = "\x1b[32m"; break;
-    case Tone::warn: code = "\x1b[33m"; break;
-    case Tone::dim: code = "\x1b[2m"; break;
-    case Tone::bold: code = "\x1b[1m"; break;
-    case Tone::plain: break;
+    case Tone::good:
+        code = "\x1b[32m";
+        break;
+    case Tone::warn:
+        code = "\x1b[33m";
+        break;
+    case Tone::dim:
+        code = "\x1b[2m";
+        break;
+    case Tone::bold:
+        code = "\x1b[1m";
+        break;
+    case Tone::plain:
+        break;
     }
     return code + std::string(text) + "\x1b[0m";
 }
@@ -23,6 +33,17 @@ void Output::say(std::string_view line)
 {
     if (!m_style.quiet)
         m_out << line << '\n';
+}
+
+std::string ascii_marks(std::string_view text)
+{
+    static constexpr std::pair<std::string_view, std::string_view> k_marks[] = {
+        {"·", "-"}, {"–", "-"}, {"—", "--"}, {"…", "..."}};
+    std::string out(text);
+    for (const auto& [mark, ascii] : k_marks)
+        for (auto at = out.find(mark); at != std::string::npos; at = out.find(mark, at))
+            out.replace(at, mark.size(), ascii);
+    return out;
 }
 
 std::size_t display_width(std::string_view text)
@@ -56,4 +77,4 @@ void Table::print(Output& out) const
         print_row(row, Tone::plain);
 }
 
-}  // namespace steady::app
+} // namespace steady::app

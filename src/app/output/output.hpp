@@ -8,16 +8,16 @@
 namespace steady::app {
 
 struct OutputStyle {
-    bool color = false;  // ANSI colour (only on a terminal, never with NO_COLOR)
-    bool utf8 = true;    // the locale can show UTF-8 (else charts fall back to ASCII)
-    bool quiet = false;  // -q: say only what was asked for
+    bool color = false; // ANSI colour (only on a terminal, never with NO_COLOR)
+    bool utf8 = true;   // the locale can show UTF-8 (else charts fall back to ASCII)
+    bool quiet = false; // -q: say only what was asked for
 };
 
 enum class Tone { plain, good, warn, dim, bold };
 
 // Where a command's words go: stdout, with the style the user asked for.
 class Output {
-public:
+  public:
     Output(std::ostream& out, OutputStyle style) : m_out(out), m_style(style) {}
 
     std::ostream& stream() { return m_out; }
@@ -33,7 +33,7 @@ public:
         return m_style.utf8 ? utf8 : ascii;
     }
 
-private:
+  private:
     std::ostream& m_out;
     OutputStyle m_style;
 };
@@ -41,18 +41,23 @@ private:
 // A plain text table: columns padded to their widest cell (display width,
 // counting UTF-8 code points), the last column left ragged.
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> header) : m_header(std::move(header)) {}
     void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
     void print(Output& out) const;
     bool empty() const { return m_rows.empty(); }
 
-private:
+  private:
     std::vector<std::string> m_header;
     std::vector<std::vector<std::string>> m_rows;
 };
 
+// `text` with the typographic marks steady itself writes (· – — …) replaced
+// by ASCII ones, for a locale without UTF-8; other characters, such as the
+// user's own words, pass unchanged.
+std::string ascii_marks(std::string_view text);
+
 // The number of terminal columns `text` takes (UTF-8 code points).
 std::size_t display_width(std::string_view text);
 
-}  // namespace steady::app
+} // namespace steady::app

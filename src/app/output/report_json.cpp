@@ -1,0 +1,225 @@
+#include <cmath>
+#include <type_traits>
+#include <variant>
+
+#include "app/output/report.hpp"
+#include "domain/text.hpp"
+
+namespace steady::app {
+
+using domain::JsonWriter;
+using domain::Report;
+
+namespace {
+
+// Averages and changes to two decimals: 6.14, not 6.142857142857.
+std::optional<double> two_decimals(std::optional<double> value)
+{
+    if (!value)
+        return std::nullopt;
+    return std::round(*value * 100) / 100;
+}
+
+void write_days(JsonWriter& json, const std::vector<timeutil::Day>& days)
+{
+    json.begin_array();
+    for (auto day : days)
+        json.value(timeutil::format_day(day));
+    json.end_array();
+}
+
+void write_checkins(JsonWriter& json, const Report& r)
+{
+    auto streaks = domain::checkin_streaks(r);
+    json.key("checkins").begin_object();
+    json.key("done").value(static_cast<std::int64_t>(r.checkins.size()));
+    json.key("days").value(domain::days_due(r));
+    json.key("missed");
+    write_days(json, domain::missed_days(r));
+    json.key("current_streak").value(streaks.current);
+    json.key("longest_streak").value(streaks.longest);
+    json.end_object();
+}
+
+void write_measure(JsonWriter& json, const Report& r, domain::Measure measure,
+                   std::optional<double> previous, bool has_previous)
+{
+    auto stats = domain::stats_of(r, measure);
+    json.key(domain::measure_name(measure));
+    if (stats.count == 0) {
+        json.null();
+        return;
+    }
+    json.begin_object();
+    json.key("average").value(two_decimals(stats.average()));
+    json.key("min").value(stats.min);
+    json.key("max").value(stats.max);
+    if (has_previous) {
+        json.key("previous").value(two_decimals(previous));
+        json.key("change").value(previous ? two_decimals(*stats.average() - *previous)
+                                          : std::nullopt);
+    }
+    json.key("by_day").begin_array();
+    for (const auto& value : domain::by_day(r, measure))
+        json.value(value);
+    json.end_array();
+    json.end_object();
+}
+
+void write_cravings(JsonWriter& json, const domain::MomentFigures& m)
+{
+    json.key("cravings").begin_object();
+    json.key("count").value(m.cravings);
+    json.key("resisted").value(m.resisted);
+    json.key("used").value(m.used);
+    json.key("unrecorded").value(m.cravings - m.resisted - m.used);
+    json.key("average_intensity").value(two_decimals(m.craving_intensity.average()));
+    json.key("average_minutes").value(two_decimals(m.craving_minutes.average()));
+    json.key("strategies").begin_array();
+    for (const auto& s : domain::ranked_strategies(m.strategies)) {
+        json.begin_object();
+        json.key("name").value(s.name);
+        json.key("used").value(s.used);
+        json.key("resisted").value(s.resisted);
+        json.key("score").value(two_decimals(domain::wilson_lower_bound(s.resisted, s.used)));
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+void write_triggers(JsonWriter& json, const domain::MomentFigures& m)
+{
+    json.key("triggers").begin_object();
+    json.key("count").value(m.triggers);
+    json.key("average_intensity").value(two_decimals(m.trigger_intensity.average()));
+    json.key("by_category").begin_array();
+    for (const auto& [name, tally] : m.by_category) {
+        json.begin_object();
+        json.key("category");
+        name.empty() ? json.null() : json.value(name);
+        json.key("count").value(tally.count);
+        json.key("followed_by_craving").value(tally.followed);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("halt").begin_object();
+    for (const char* halt : {"hungry", "angry", "lonely", "tired"}) {
+        int count = 0;
+        for (const auto& [name, tally] : m.by_category)
+            count += domain::to_lower(name) == halt ? tally.count : 0;
+        json.key(halt).value(count);
+    }
+    json.end_object();
+    json.key("by_weekday").begin_object();
+    for (int i = 1; i <= 7; ++i)
+        json.key(domain::to_lower(domain::weekday_name(i % 7)))
+            .value(m.triggers_by_weekday[static_cast<std::size_t>(i % 7)]);
+    json.end_object();
+    json.key("by_hour").begin_array();
+    for (int count : m.triggers_by_hour)
+        json.value(count);
+    json.end_array();
+    json.end_object();
+}
+
+void write_meetings(JsonWriter& json, const Report& r)
+{
+    json.key("meetings").begin_object();
+    json.key("count").value(r.meetings);
+    json.key("by_type").begin_array();
+    for (const auto& [type, count] : r.meetings_by_type) {
+        json.begin_object();
+        json.key("type");
+        type.empty() ? json.null() : json.value(type);
+        json.key("count").value(count);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+void write_goals_and_clocks(JsonWriter& json, const Report& r)
+{
+    json.key("goals").begin_array();
+    for (const auto& goal : r.goals) {
+        json.begin_object();
+        json.key("id").value(goal.id);
+        json.key("title").value(goal.title);
+        json.key("progress").value(goal.progress);
+        json.key("pace").value(goal.pace);
+        json.key("in_period").value(goal.in_period);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("clocks").begin_array();
+    for (const auto& clock : r.clocks) {
+        json.begin_object();
+        json.key("name").value(clock.name);
+        json.key("run_minutes").value(static_cast<std::int64_t>(clock.current_run.count()));
+        json.key("lapses");
+        write_days(json, clock.lapses);
+        json.key("milestones").value(clock.milestones);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_insights(JsonWriter& json, const Report& r)
+{
+    json.key("insights").begin_array();
+    for (const auto& insight : r.insights) {
+        json.begin_object();
+        json.key("kind").value(insight.kind);
+        json.key("text").value(insight.text);
+        json.key("evidence").begin_object();
+        for (const auto& [name, value] : insight.evidence) {
+            json.key(name);
+            std::visit(
+                [&](const auto& v) {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, double>)
+                        json.value(std::round(v * 100) / 100);
+                    else
+                        json.value(v);
+                },
+                value);
+        }
+        json.end_object();
+        json.end_object();
+    }
+    json.end_array();
+}
+
+} // namespace
+
+void write_report_json(JsonWriter& json, const Report& r)
+{
+    json.begin_object();
+    json.key("period").begin_object();
+    json.key("from").value(timeutil::format_day(r.period.from));
+    json.key("to").value(timeutil::format_day(r.period.to));
+    json.end_object();
+    json.key("covered");
+    if (r.days_counted > 0) {
+        json.begin_object();
+        json.key("from").value(timeutil::format_day(r.first));
+        json.key("to").value(timeutil::format_day(r.last));
+        json.key("days").value(r.days_counted);
+        json.end_object();
+    } else {
+        json.null();
+    }
+    write_checkins(json, r);
+    write_measure(json, r, domain::Measure::mood, r.previous_mood, true);
+    write_measure(json, r, domain::Measure::craving, r.previous_craving, true);
+    write_measure(json, r, domain::Measure::energy, std::nullopt, false);
+    write_measure(json, r, domain::Measure::sleep, std::nullopt, false);
+    write_cravings(json, r.moments);
+    write_triggers(json, r.moments);
+    write_meetings(json, r);
+    write_goals_and_clocks(json, r);
+    write_insights(json, r);
+    json.end_object();
+}
+
+} // namespace steady::app

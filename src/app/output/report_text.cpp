@@ -1,0 +1,197 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/output/charts.hpp"
+#include "app/output/report.hpp"
+
+namespace steady::app {
+
+using domain::Report;
+using timeutil::Day;
+
+std::string short_day(Day day, bool with_year)
+{
+    date::year_month_day ymd{day};
+    auto text = date::format("%b ", ymd.month()) + std::to_string(unsigned(ymd.day()));
+    return with_year ? text + " " + std::to_string(int(ymd.year())) : text;
+}
+
+std::string day_list(const std::vector<Day>& days, std::size_t limit, bool utf8)
+{
+    auto runs = domain::day_runs(days);
+    std::string text;
+    std::size_t shown = 0;
+    int shown_days = 0;
+    for (const auto& run : runs) {
+        if (shown == limit)
+            break;
+        bool year =
+            date::year_month_day{run.from}.year() != date::year_month_day{days.back()}.year();
+        if (!text.empty())
+            text += ", ";
+        text += short_day(run.from, year);
+        if (run.to != run.from) {
+            bool same_month =
+                date::year_month_day{run.from}.month() == date::year_month_day{run.to}.month();
+            text += utf8 ? "–" : "-";
+            text += same_month ? std::to_string(unsigned(date::year_month_day{run.to}.day()))
+                               : short_day(run.to, false);
+        }
+        shown_days += static_cast<int>((run.to - run.from).count()) + 1;
+        ++shown;
+    }
+    auto rest = static_cast<int>(days.size()) - shown_days;
+    if (rest > 0)
+        text += " and " + std::to_string(rest) + (rest == 1 ? " more day" : " more days");
+    return text;
+}
+
+namespace {
+
+constexpr std::size_t k_report_label = 12;
+constexpr std::size_t k_report_chart = 56;
+
+// One decimal, or none for a whole number: "6.4", "7".
+std::string report_decimal(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
+}
+
+std::string report_plural(int n, const char* one, const char* many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void report_row(Output& out, const std::string& label, const std::string& text)
+{
+    std::string padded = label;
+    padded.resize(std::max(k_report_label, label.size()), ' ');
+    out.stream() << "  " << out.paint(padded, Tone::bold)
+                 << (out.style().utf8 ? text : ascii_marks(text)) << '\n';
+}
+
+void print_heading(Output& out, const Report& r)
+{
+    auto& os = out.stream();
+    const char* dash = out.style().utf8 ? " – " : " to ";
+    os << out.paint("Report " + timeutil::format_day(r.period.from) + dash +
+                        timeutil::format_day(r.period.to),
+                    Tone::bold);
+    if (r.days_counted > 0 && (r.first != r.period.from || r.last != r.period.to)) {
+        os << " (figures for " << timeutil::format_day(r.first) << dash
+           << timeutil::format_day(r.last);
+        if (r.first != r.period.from)
+            os << ", from the first entry";
+        if (r.last != r.period.to)
+            os << ", to today";
+        os << ")";
+    }
+    os << '\n';
+}
+
+void print_checkins(Output& out, const Report& r)
+{
+    auto due = domain::days_due(r);
+    if (due == 0 && r.checkins.empty())
+        return;
+    auto streaks = domain::checkin_streaks(r);
+    std::string text =
+        std::to_string(r.checkins.size()) + " of " + report_plural(due, "day", "days");
+    auto missed = domain::missed_days(r);
+    text += missed.empty() ? ", none missed" : " · missed " + day_list(missed, 8, out.style().utf8);
+    report_row(out, "Check-ins", text);
+    report_row(out, "",
+               "streak " + report_plural(streaks.current, "day", "days") + " · longest " +
+                   report_plural(streaks.longest, "day", "days"));
+}
+
+std::string change_text(double now, std::optional<double> before, int days)
+{
+    if (!before)
+        return {};
+    double change = std::round((now - *before) * 10) / 10;
+    std::string on = " on the " + report_plural(days, "day", "days") + " before";
+    if (change == 0)
+        return ", as" + on;
+    return (change > 0 ? ", up " : ", down ") + report_decimal(std::abs(change)) + on;
+}
+
+void print_measure(Output& out, const Report& r, domain::Measure measure, double low, double high,
+                   std::optional<double> previous)
+{
+    auto stats = domain::stats_of(r, measure);
+    if (stats.count == 0)
+        return;
+    auto line =
+        sparkline(squeeze(domain::by_day(r, measure), k_report_chart), low, high, out.style().utf8);
+    std::string name = domain::measure_name(measure);
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    std::string unit = measure == domain::Measure::sleep ? " h" : "";
+    report_row(out, name, line);
+    report_row(out, "",
+               "average " + report_decimal(*stats.average()) + unit + " (" +
+                   report_decimal(stats.min) + (out.style().utf8 ? "–" : "-") +
+                   report_decimal(stats.max) + ")" +
+                   change_text(*stats.average(), previous, r.days_counted));
+}
+
+void print_cravings(Output& out, const Report& r)
+{
+    const auto& m = r.moments;
+    if (m.cravings == 0)
+        return;
+    std::string text = std::to_string(m.cravings) + ": " + std::to_string(m.resisted) +
+                       " resisted, " + std::to_string(m.used) + " used";
+    if (int open = m.cravings - m.resisted - m.used; open > 0)
+        text += ", " + std::to_string(open) + " not recorded";
+    text += " · intensity " + report_decimal(*m.craving_intensity.average());
+    if (auto minutes = m.craving_minutes.average())
+        text += " · " + std::to_string(std::lround(*minutes)) + " min on average";
+    report_row(out, "Cravings", text);
+    auto ranked = domain::ranked_strategies(m.strategies);
+    if (ranked.empty())
+        return;
+    report_row(out, "", "what worked:");
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i)
+        width = std::max(width, display_width(ranked[i].name));
+    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) {
+        auto name = ranked[i].name + std::string(width - display_width(ranked[i].name), ' ');
+        report_row(out, "",
+                   "  " + name + "  " + std::to_string(ranked[i].resisted) + " of " +
+                       std::to_string(ranked[i].used) + " resisted");
+    }
+}
+
+} // namespace
+
+void print_report(Output& out, const Report& r)
+{
+    print_heading(out, r);
+    if (r.days_counted == 0 && r.period.from > r.today) {
+        out.stream() << "  That period has not begun yet; nothing has happened in it.\n";
+        return;
+    }
+    if (r.empty()) {
+        out.stream() << "  Nothing logged in this period yet. Check-ins, cravings and "
+                        "triggers will show here as you log them.\n";
+        print_report_rest(out, r);
+        return;
+    }
+    print_checkins(out, r);
+    print_measure(out, r, domain::Measure::mood, 1, 10, r.previous_mood);
+    print_measure(out, r, domain::Measure::craving, 0, 10, r.previous_craving);
+    print_measure(out, r, domain::Measure::energy, 1, 10, std::nullopt);
+    print_measure(out, r, domain::Measure::sleep, 0, 12, std::nullopt);
+    print_cravings(out, r);
+    print_report_triggers(out, r);
+    print_report_rest(out, r);
+}
+
+} // namespace steady::app

@@ -1,0 +1,212 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "domain/clock.hpp"
+#include "timeutil/time.hpp"
+
+namespace steady::domain {
+
+// One day's check-in, as report and calendar read it.
+struct CheckinDay {
+    timeutil::Day day{};
+    int mood = 0;
+    std::optional<int> craving;
+    std::optional<bool> sober;
+    std::optional<int> energy;
+    std::optional<double> sleep;
+};
+
+// Count, sum, least and most of a measure over some days.
+struct Stats {
+    int count = 0;
+    double sum = 0;
+    double min = 0;
+    double max = 0;
+
+    void add(double value);
+    std::optional<double> average() const;
+};
+
+// A strategy and how the cravings it was used on ended.
+struct StrategyTally {
+    std::string name; // as the person first wrote it
+    int used = 0;     // cravings it was named on
+    int resisted = 0; // of those, ended `resisted`
+    int strong = 0;   // cravings of intensity 8 or more it was named on
+    int strong_resisted = 0;
+};
+
+// Parts of a day, for when cravings cluster: night 22–06, morning 06–12,
+// afternoon 12–18, evening 18–22 (local hours).
+enum class DayPart { night, morning, afternoon, evening };
+inline constexpr int k_day_parts = 4;
+DayPart day_part(int hour);
+// "morning"; "Friday evening" reads as weekday + ' ' + this.
+const char* day_part_name(DayPart part);
+// "06–12h"
+const char* day_part_hours(DayPart part, bool utf8);
+// How many hours part `part` spans (8, 6, 6, 4).
+int day_part_length(DayPart part);
+
+// How triggers of one category went.
+struct CategoryTally {
+    int count = 0;
+    int followed = 0; // followed by a craving within 2 hours
+};
+
+// The triggers and cravings of a period, counted in one pass over them.
+struct MomentFigures {
+    int triggers = 0;
+    std::map<std::string, CategoryTally> by_category; // key: category as written; "" none
+    std::array<int, 7> triggers_by_weekday{};         // 0 = Sunday
+    std::array<int, 24> triggers_by_hour{};           // local hour
+    Stats trigger_intensity;
+
+    int cravings = 0;
+    int resisted = 0;
+    int used = 0; // the rest have no outcome recorded
+    Stats craving_intensity;
+    Stats craving_minutes;
+    std::vector<StrategyTally> strategies;                          // in the order first seen
+    std::array<std::array<int, k_day_parts>, 7> cravings_by_slot{}; // weekday × part
+};
+
+// A goal's place in a report: its line as `goal list` shows it today and
+// what the period added to it.
+struct ReportGoal {
+    std::int64_t id = 0;
+    std::string title;
+    std::string progress; // "2 of 3 this week, on pace"
+    std::string pace;     // pace_name
+    std::int64_t in_period = 0;
+};
+
+// A clock's place in a report.
+struct ReportClock {
+    std::string name;
+    std::chrono::minutes current_run{0};
+    std::vector<timeutil::Day> lapses;   // lapse days within the period
+    std::vector<std::string> milestones; // labels reached within the period, in order
+};
+
+// The labels of the milestones of every run of `clock` (its start, then
+// after each of `lapses`, in any order) that fell in [`from`, `to`), earliest
+// first, counted on the wall clock of `zone` as clock_status counts them.
+// `milestones` must not be empty.
+std::vector<std::string> milestones_between(const Clock& clock, std::vector<Lapse> lapses,
+                                            const std::vector<Milestone>& milestones,
+                                            const timeutil::Zone& zone, timeutil::Instant from,
+                                            timeutil::Instant to);
+
+// One observation drawn from the person's own data, printed only when the
+// data holds enough evidence (see insights()).
+struct Insight {
+    std::string kind; // "craving_cluster", "short_sleep", "trigger_followed", …
+    std::string text; // one plain sentence
+    // The figures it rests on, by name: counts, averages, and the weekday
+    // or category it names.
+    std::vector<std::pair<std::string, std::variant<std::int64_t, double, std::string>>> evidence;
+};
+
+// The figures of a period: what the store counted, and what the domain
+// derives from it. No text but names the person wrote; renderers turn it
+// into words.
+struct Report {
+    timeutil::Period period; // as resolved from the user's words
+    timeutil::Day today{};
+    // The days the figures cover: the period cut to the journal's first day
+    // and to today. `days_counted` is 0 when none of the period has come
+    // yet or the journal has no entry by its end.
+    timeutil::Day first{};
+    timeutil::Day last{};
+    int days_counted = 0;
+
+    std::vector<CheckinDay> checkins; // of first..last, by day
+    MomentFigures moments;
+    int meetings = 0;
+    std::map<std::string, int> meetings_by_type; // "" for no type
+    std::vector<timeutil::Day> meeting_days;     // covered days with a meeting, ascending
+    std::optional<double> previous_mood;         // average over the days before `first`
+    std::optional<double> previous_craving;
+    std::vector<ReportGoal> goals;
+    std::vector<ReportClock> clocks;
+    std::vector<Insight> insights;
+
+    bool empty() const;
+};
+
+// The covered days of `period`: from the later of its start and
+// `journal_start` (the day of the first entry) to the earlier of its end and
+// `today`. nullopt when that is no day at all.
+std::optional<timeutil::Period> covered_days(const timeutil::Period& period,
+                                             std::optional<timeutil::Day> journal_start,
+                                             timeutil::Day today);
+
+// The covered days a check-in was due on: all of them, but today while it
+// has no check-in yet (the day is not over).
+int days_due(const Report& report);
+
+// Days of first..last without a check-in, earliest first.
+std::vector<timeutil::Day> missed_days(const Report& report);
+
+// A run of consecutive days.
+struct DayRun {
+    timeutil::Day from{};
+    timeutil::Day to{};
+};
+// `days` (ascending) as runs of consecutive days.
+std::vector<DayRun> day_runs(const std::vector<timeutil::Day>& days);
+
+// The check-in streak ending on `report.last` (or the day before, when that
+// day has no check-in yet and is today) and the longest one within the
+// covered days.
+struct Streaks {
+    int current = 0;
+    int longest = 0;
+};
+Streaks checkin_streaks(const Report& report);
+
+// Mood, craving, energy or sleep of each covered day (nullopt: not recorded).
+enum class Measure { mood, craving, energy, sleep };
+const char* measure_name(Measure measure);
+std::vector<std::optional<double>> by_day(const Report& report, Measure measure);
+Stats stats_of(const Report& report, Measure measure);
+
+// The lower bound of the 95% Wilson score interval for `successes` of
+// `trials` (0 for no trials): how sure the data is that the rate is at
+// least this, so "9 of 10" outranks "1 of 1".
+double wilson_lower_bound(int successes, int trials);
+
+// The strategies ranked by wilson_lower_bound of resisted / used, best
+// first; ties by more uses, then name.
+std::vector<StrategyTally> ranked_strategies(const std::vector<StrategyTally>& tallies);
+
+// Evidence thresholds of the insights; the man page states them.
+inline constexpr int k_cluster_min_cravings = 8;
+inline constexpr int k_cluster_min_count = 3;
+inline constexpr double k_cluster_min_ratio = 2.0;
+inline constexpr int k_sleep_min_days = 3;
+inline constexpr double k_sleep_short_hours = 6.0;
+inline constexpr double k_sleep_min_difference = 1.0;
+inline constexpr int k_followed_min_triggers = 5;
+inline constexpr int k_meeting_min_days = 3;
+inline constexpr double k_meeting_min_difference = 0.5;
+inline constexpr int k_strong_min_uses = 3;
+
+// The insights the figures hold enough evidence for, in a fixed order
+// (craving_cluster, short_sleep, trigger_followed, meeting_mood,
+// strong_craving_strategy).
+std::vector<Insight> insights(const Report& report);
+
+// "Friday"
+const char* weekday_name(int weekday);
+
+} // namespace steady::domain
