@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "domain/report.hpp"
@@ -20,25 +21,37 @@ std::string of_count(int part, int whole)
     return std::to_string(part) + " of " + std::to_string(whole);
 }
 
-// The weekday and part of day that hold the most cravings, when they hold at
-// least k_cluster_min_count of at least k_cluster_min_cravings and at least
-// k_cluster_min_ratio times their share of the week's hours.
+// The weekday and part of day whose cravings most exceed that part of the
+// day's share on an average weekday, when the period has at least
+// k_cluster_min_cravings cravings and the cell holds at least
+// k_cluster_min_count of them and at least k_cluster_min_ratio times its
+// share (the part of the day's cravings / 7). Comparing a cell with its own
+// part of the day keeps the hours a person sleeps from making every
+// afternoon look like a cluster.
 std::optional<Insight> craving_cluster(const MomentFigures& m)
 {
     if (m.cravings < k_cluster_min_cravings)
         return std::nullopt;
-    int best_day = 0, best_part = 0, best = -1;
+    std::array<int, k_day_parts> by_part{};
+    for (const auto& day : m.cravings_by_slot)
+        for (std::size_t part = 0; part < by_part.size(); ++part)
+            by_part[part] += day[part];
+    int best_day = 0, best_part = 0, best = 0;
+    double best_ratio = 0;
     for (int day = 0; day < 7; ++day)
-        for (int part = 0; part < k_day_parts; ++part)
-            if (m.cravings_by_slot[static_cast<std::size_t>(day)][static_cast<std::size_t>(part)] >
-                best) {
-                best = m.cravings_by_slot[static_cast<std::size_t>(day)]
-                                         [static_cast<std::size_t>(part)];
+        for (int part = 0; part < k_day_parts; ++part) {
+            int count =
+                m.cravings_by_slot[static_cast<std::size_t>(day)][static_cast<std::size_t>(part)];
+            double ratio = count == 0 ? 0 : count * 7.0 / by_part[static_cast<std::size_t>(part)];
+            if (ratio > best_ratio || (ratio == best_ratio && count > best)) {
+                best_ratio = ratio;
+                best = count;
                 best_day = day;
                 best_part = part;
             }
+        }
     auto part = static_cast<DayPart>(best_part);
-    double expected = m.cravings / 7.0 * day_part_length(part) / 24.0;
+    double expected = by_part[static_cast<std::size_t>(best_part)] / 7.0;
     if (best < k_cluster_min_count || best < k_cluster_min_ratio * expected)
         return std::nullopt;
     std::string when = std::string(weekday_name(best_day)) + " " + day_part_name(part);

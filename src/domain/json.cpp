@@ -13,13 +13,27 @@ std::string json_quote(std::string_view text)
     for (char c : text) {
         auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (u < 0x20) {
                 char buf[8];
@@ -172,7 +186,7 @@ JsonWriter& JsonWriter::raw(std::string_view json)
     return *this;
 }
 
-}  // namespace steady::domain
+} // namespace steady::domain
 
 namespace steady::domain {
 
@@ -209,20 +223,32 @@ std::optional<std::string> read_string(std::string_view json, std::size_t& pos)
         if (++pos >= json.size())
             return std::nullopt;
         switch (json[pos]) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
         case 'u': {
             if (pos + 4 >= json.size())
                 return std::nullopt;
-            unsigned code = static_cast<unsigned>(std::stoul(std::string(json.substr(pos + 1, 4)), nullptr, 16));
+            unsigned code = static_cast<unsigned>(
+                std::stoul(std::string(json.substr(pos + 1, 4)), nullptr, 16));
             append_utf8(out, code);
             pos += 4;
             break;
         }
-        default: out += json[pos];
+        default:
+            out += json[pos];
         }
     }
     return std::nullopt;
@@ -230,11 +256,12 @@ std::optional<std::string> read_string(std::string_view json, std::size_t& pos)
 
 void skip_space(std::string_view json, std::size_t& pos)
 {
-    while (pos < json.size() && (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\t' || json[pos] == '\r'))
+    while (pos < json.size() &&
+           (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\t' || json[pos] == '\r'))
         ++pos;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<std::vector<std::string>> parse_string_array(std::string_view json)
 {
@@ -263,4 +290,4 @@ std::optional<std::vector<std::string>> parse_string_array(std::string_view json
     return std::nullopt;
 }
 
-}  // namespace steady::domain
+} // namespace steady::domain

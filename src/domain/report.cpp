@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "domain/text.hpp"
+
 namespace steady::domain {
 
 using timeutil::Day;
@@ -80,6 +82,53 @@ const char* weekday_name(int weekday)
     static constexpr const char* k_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                               "Thursday", "Friday", "Saturday"};
     return k_names[((weekday % 7) + 7) % 7];
+}
+
+void add_stats(Stats& into, const Stats& more)
+{
+    if (more.count == 0)
+        return;
+    into.min = into.count == 0 ? more.min : std::min(into.min, more.min);
+    into.max = into.count == 0 ? more.max : std::max(into.max, more.max);
+    into.sum += more.sum;
+    into.count += more.count;
+}
+
+void add_figures(MomentFigures& into, const MomentFigures& more)
+{
+    into.triggers += more.triggers;
+    for (const auto& [name, tally] : more.by_category) {
+        auto& mine = into.by_category[name];
+        mine.count += tally.count;
+        mine.followed += tally.followed;
+    }
+    for (std::size_t i = 0; i < 7; ++i)
+        into.triggers_by_weekday[i] += more.triggers_by_weekday[i];
+    for (std::size_t i = 0; i < 24; ++i)
+        into.triggers_by_hour[i] += more.triggers_by_hour[i];
+    add_stats(into.trigger_intensity, more.trigger_intensity);
+    into.cravings += more.cravings;
+    into.resisted += more.resisted;
+    into.used += more.used;
+    add_stats(into.craving_intensity, more.craving_intensity);
+    add_stats(into.craving_minutes, more.craving_minutes);
+    for (const auto& s : more.strategies) {
+        auto key = to_lower_utf8(s.name);
+        auto mine =
+            std::find_if(into.strategies.begin(), into.strategies.end(),
+                         [&](const StrategyTally& t) { return to_lower_utf8(t.name) == key; });
+        if (mine == into.strategies.end()) {
+            into.strategies.push_back(s);
+            continue;
+        }
+        mine->used += s.used;
+        mine->resisted += s.resisted;
+        mine->strong += s.strong;
+        mine->strong_resisted += s.strong_resisted;
+    }
+    for (std::size_t day = 0; day < 7; ++day)
+        for (std::size_t part = 0; part < k_day_parts; ++part)
+            into.cravings_by_slot[day][part] += more.cravings_by_slot[day][part];
 }
 
 bool Report::empty() const

@@ -79,6 +79,13 @@ struct MomentFigures {
     std::array<std::array<int, k_day_parts>, 7> cravings_by_slot{}; // weekday × part
 };
 
+// Adds the figures of `more` to `into`: counts and tallies summed, strategies
+// of the same name (ignoring case) merged under the first spelling.
+void add_figures(MomentFigures& into, const MomentFigures& more);
+
+// Adds `more` to `into` as if each value added to `more` had been added to `into`.
+void add_stats(Stats& into, const Stats& more);
+
 // A goal's place in a report: its line as `goal list` shows it today and
 // what the period added to it.
 struct ReportGoal {

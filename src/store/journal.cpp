@@ -11,6 +11,7 @@
 
 #include "base/error.hpp"
 #include "domain/text.hpp"
+#include "store/report.hpp"
 #include "store/schema.hpp"
 
 namespace fs = std::filesystem;
@@ -25,6 +26,7 @@ void apply_pragmas(SQLite::Database& db)
     db.setBusyTimeout(10000);
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA mmap_size = 268435456");
 }
 
 // steady_lower(text): domain::to_lower_utf8 for SQL, NULL for NULL.
@@ -167,6 +169,7 @@ void Journal::write(std::string_view doing, const std::function<void()>& work)
     }
     try {
         work();
+        refresh_report_rollup(*this);
         m_db->exec("COMMIT");
     } catch (...) {
         try {

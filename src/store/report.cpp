@@ -159,30 +159,32 @@ void add_trigger(MomentFigures& m, const Moment& when, SQLite::Statement& st, bo
     ++m.triggers_by_hour[static_cast<std::size_t>(when.hour)];
 }
 
-// Both streams in the order of their day and instant, walked side by side
-// so that each trigger sees the first craving after it.
-void count_moments(Journal& journal, domain::Report& report, const timeutil::Zone& fallback)
+// The triggers and cravings of the days `from`..`to`, counted from the
+// entries. Both streams come in the order of their day and instant and are
+// walked side by side, so each trigger sees the first craving after it; the
+// cravings of the day after `to` are read for that alone, not counted.
+MomentFigures scan_moments(SQLite::Database& db, Day from, Day to)
 {
-    SQLite::Statement triggers(journal.db(),
-                               "SELECT at, tz, day, category, intensity FROM entries "
-                               "WHERE kind = 'trigger' AND deleted IS NULL AND day BETWEEN ? AND ? "
-                               "ORDER BY day, at");
-    SQLite::Statement cravings(journal.db(),
-                               "SELECT at, tz, day, intensity, duration, outcome, strategies "
-                               "FROM entries WHERE kind = 'craving' AND deleted IS NULL "
-                               "AND day BETWEEN ? AND ? ORDER BY day, at");
-    bind_days(triggers, report.first, report.last);
-    bind_days(cravings, report.first, report.last);
-    MomentReader trigger_reader(fallback), craving_reader(fallback);
+    SQLite::Statement triggers(db, "SELECT at, tz, day, category, intensity FROM entries "
+                                   "WHERE kind = 'trigger' AND deleted IS NULL "
+                                   "AND day BETWEEN ? AND ? ORDER BY day, at");
+    SQLite::Statement cravings(db, "SELECT at, tz, day, intensity, duration, outcome, strategies "
+                                   "FROM entries WHERE kind = 'craving' AND deleted IS NULL "
+                                   "AND day BETWEEN ? AND ? ORDER BY day, at");
+    bind_days(triggers, from, to);
+    bind_days(cravings, from, to + date::days{1});
+    auto last_counted = timeutil::format_day(to);
+    MomentReader trigger_reader(timeutil::Zone::utc()), craving_reader(timeutil::Zone::utc());
     std::vector<std::string> strategy_keys;
-    auto& m = report.moments;
+    MomentFigures m;
     std::optional<Moment> craving;
     auto next_craving = [&] {
         craving.reset();
-        if (cravings.executeStep()) {
-            craving = craving_reader.read(cravings);
+        if (!cravings.executeStep())
+            return;
+        craving = craving_reader.read(cravings);
+        if (cravings.getColumn(2).getString() <= last_counted)
             add_craving(m, *craving, cravings, strategy_keys);
-        }
     };
     next_craving();
     while (triggers.executeStep()) {
@@ -194,6 +196,166 @@ void count_moments(Journal& journal, domain::Report& report, const timeutil::Zon
     }
     while (craving)
         next_craving();
+    return m;
+}
+
+using Month = date::year_month;
+
+Day first_day(Month month)
+{
+    return Day{month / 1};
+}
+
+Day last_day(Month month)
+{
+    return Day{month / date::last};
+}
+
+std::string month_key(Month month)
+{
+    return timeutil::format_day(first_day(month)).substr(0, 7);
+}
+
+// One row of report_rollup: (month, dim, key, a, b, c, d).
+void put_row(SQLite::Statement& insert, const std::string& dim, const std::string& key,
+             std::int64_t a, std::int64_t b = 0, std::int64_t c = 0, std::int64_t d = 0)
+{
+    insert.bind(2, dim);
+    insert.bind(3, key);
+    insert.bind(4, a);
+    insert.bind(5, b);
+    insert.bind(6, c);
+    insert.bind(7, d);
+    insert.exec();
+    insert.reset();
+}
+
+void put_stats(SQLite::Statement& insert, const std::string& dim, const domain::Stats& stats)
+{
+    if (stats.count > 0)
+        put_row(insert, dim, "", stats.count, std::llround(stats.sum), std::llround(stats.min),
+                std::llround(stats.max));
+}
+
+// Writes `m` as the rollup rows of `month`, with the row that says it is built.
+void write_rollup(SQLite::Database& db, Month month, const MomentFigures& m)
+{
+    SQLite::Statement insert(db, "INSERT INTO report_rollup (month, dim, key, a, b, c, d) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, month_key(month));
+    put_row(insert, "built", "", 1);
+    for (const auto& [name, tally] : m.by_category)
+        put_row(insert, "category", name, tally.count, tally.followed);
+    for (std::size_t i = 0; i < 7; ++i)
+        if (m.triggers_by_weekday[i] > 0)
+            put_row(insert, "trigger_weekday", std::to_string(i), m.triggers_by_weekday[i]);
+    for (std::size_t i = 0; i < 24; ++i)
+        if (m.triggers_by_hour[i] > 0)
+            put_row(insert, "trigger_hour", std::to_string(i), m.triggers_by_hour[i]);
+    put_stats(insert, "trigger_intensity", m.trigger_intensity);
+    put_row(insert, "cravings", "", m.cravings, m.resisted, m.used);
+    put_stats(insert, "craving_intensity", m.craving_intensity);
+    put_stats(insert, "craving_minutes", m.craving_minutes);
+    for (const auto& s : m.strategies)
+        put_row(insert, "strategy", s.name, s.used, s.resisted, s.strong, s.strong_resisted);
+    for (std::size_t day = 0; day < 7; ++day)
+        for (std::size_t part = 0; part < domain::k_day_parts; ++part)
+            if (int n = m.cravings_by_slot[day][part]; n > 0)
+                put_row(insert, "craving_slot", std::to_string(day * domain::k_day_parts + part),
+                        n);
+}
+
+domain::Stats stats_row(SQLite::Statement& st)
+{
+    domain::Stats stats;
+    stats.count = st.getColumn(3).getInt();
+    stats.sum = static_cast<double>(st.getColumn(4).getInt64());
+    stats.min = static_cast<double>(st.getColumn(5).getInt64());
+    stats.max = static_cast<double>(st.getColumn(6).getInt64());
+    return stats;
+}
+
+// Adds the current row of `st` (month, dim, key, a, b, c, d) to `m`.
+void read_rollup_row(SQLite::Statement& st, MomentFigures& m)
+{
+    auto dim = st.getColumn(1).getString();
+    auto key = st.getColumn(2).getString();
+    auto a = st.getColumn(3).getInt();
+    auto b = st.getColumn(4).getInt();
+    auto index = [&] { return static_cast<std::size_t>(std::stoi(key)); };
+    if (dim == "category") {
+        m.by_category[key].count += a;
+        m.by_category[key].followed += b;
+        m.triggers += a;
+    } else if (dim == "trigger_weekday") {
+        m.triggers_by_weekday.at(index()) += a;
+    } else if (dim == "trigger_hour") {
+        m.triggers_by_hour.at(index()) += a;
+    } else if (dim == "trigger_intensity") {
+        domain::add_stats(m.trigger_intensity, stats_row(st));
+    } else if (dim == "cravings") {
+        m.cravings += a;
+        m.resisted += b;
+        m.used += st.getColumn(5).getInt();
+    } else if (dim == "craving_intensity") {
+        domain::add_stats(m.craving_intensity, stats_row(st));
+    } else if (dim == "craving_minutes") {
+        domain::add_stats(m.craving_minutes, stats_row(st));
+    } else if (dim == "strategy") {
+        MomentFigures one;
+        one.strategies.push_back({key, a, b, st.getColumn(5).getInt(), st.getColumn(6).getInt()});
+        domain::add_figures(m, one);
+    } else if (dim == "craving_slot") {
+        auto slot = index();
+        m.cravings_by_slot.at(slot / domain::k_day_parts).at(slot % domain::k_day_parts) += a;
+    }
+}
+
+// The months of `first`..`last` (whole months only) whose rollup is built and
+// not stale.
+std::vector<std::string> built_months(SQLite::Database& db, Day first, Day last)
+{
+    SQLite::Statement st(db, "SELECT month FROM report_rollup WHERE dim = 'built' "
+                             "AND month BETWEEN ? AND ? "
+                             "AND month NOT IN (SELECT month FROM report_stale) ORDER BY month");
+    st.bind(1, timeutil::format_day(first).substr(0, 7));
+    st.bind(2, timeutil::format_day(last).substr(0, 7));
+    std::vector<std::string> months;
+    while (st.executeStep()) {
+        auto month = st.getColumn(0).getString();
+        auto day = timeutil::parse_stored_day(month + "-01");
+        if (!day)
+            continue;
+        Month ym{date::year_month_day{*day}.year(), date::year_month_day{*day}.month()};
+        if (first_day(ym) >= first && last_day(ym) <= last)
+            months.push_back(month);
+    }
+    return months;
+}
+
+// The figures of `first`..`last`: built months from their rollup, every
+// other day from the entries.
+MomentFigures count_moments(SQLite::Database& db, Day first, Day last)
+{
+    auto months = built_months(db, first, last);
+    MomentFigures m;
+    SQLite::Statement rows(db, "SELECT month, dim, key, a, b, c, d FROM report_rollup "
+                               "WHERE month = ?");
+    auto day = first;
+    for (const auto& month : months) {
+        auto start = *timeutil::parse_stored_day(month + "-01");
+        if (day < start)
+            domain::add_figures(m, scan_moments(db, day, start - date::days{1}));
+        rows.bind(1, month);
+        while (rows.executeStep())
+            read_rollup_row(rows, m);
+        rows.reset();
+        Month ym{date::year_month_day{start}.year(), date::year_month_day{start}.month()};
+        day = last_day(ym) + date::days{1};
+    }
+    if (day <= last)
+        domain::add_figures(m, scan_moments(db, day, last));
+    return m;
 }
 
 } // namespace
@@ -219,14 +381,45 @@ std::vector<domain::CheckinDay> checkin_days(Journal& journal, Day from, Day to)
     return days;
 }
 
-void count_report(Journal& journal, domain::Report& report, const timeutil::Zone& fallback)
+void count_report(Journal& journal, domain::Report& report)
 {
     if (report.days_counted == 0)
         return;
     report.checkins = checkin_days(journal, report.first, report.last);
     count_previous(journal, report);
     count_meetings(journal, report);
-    count_moments(journal, report, fallback);
+    report.moments = count_moments(journal.db(), report.first, report.last);
+}
+
+domain::MomentFigures count_moments_from_entries(Journal& journal, Day first, Day last)
+{
+    return scan_moments(journal.db(), first, last);
+}
+
+void refresh_report_rollup(Journal& journal)
+{
+    auto& db = journal.db();
+    std::vector<std::string> stale;
+    {
+        SQLite::Statement st(db, "SELECT month FROM report_stale ORDER BY month");
+        while (st.executeStep())
+            stale.push_back(st.getColumn(0).getString());
+    }
+    if (!stale.empty())
+        stale.pop_back(); // the newest, most likely still being written: counted when read
+    for (const auto& month : stale) {
+        SQLite::Statement clear(db, "DELETE FROM report_rollup WHERE month = ?");
+        clear.bind(1, month);
+        clear.exec();
+        SQLite::Statement done(db, "DELETE FROM report_stale WHERE month = ?");
+        done.bind(1, month);
+        done.exec();
+        auto start = timeutil::parse_stored_day(month + "-01");
+        if (!start)
+            continue; // a malformed day written by hand: that month is always counted directly
+        Month ym{date::year_month_day{*start}.year(), date::year_month_day{*start}.month()};
+        write_rollup(db, ym, scan_moments(db, first_day(ym), last_day(ym)));
+    }
 }
 
 } // namespace steady::store

@@ -17,10 +17,22 @@ std::vector<domain::CheckinDay> checkin_days(Journal& journal, timeutil::Day fro
 // `report.first`..`report.last` into `report` (checkins, moments, meetings,
 // meeting_days), and the check-in averages of the equally long stretch just
 // before them (previous_mood, previous_craving). Local hours are those of
-// each entry's own zone (`fallback` where this tz database lacks it). Reads
-// only the covering index of SPEC §11's report path and the check-ins;
+// each entry's own zone (UTC where this tz database lacks it). Whole months
+// whose rollup is built and not stale are read from report_rollup, every
+// other day from the index entries_report; nothing reads the wide rows, and
 // memory grows with the number of days, not of entries. Call inside
 // Journal::read.
-void count_report(Journal& journal, domain::Report& report, const timeutil::Zone& fallback);
+void count_report(Journal& journal, domain::Report& report);
+
+// The figures of the triggers and cravings of `first`..`last` counted from the
+// entries alone, never the rollup: what count_report must agree with.
+domain::MomentFigures count_moments_from_entries(Journal& journal, timeutil::Day first,
+                                                 timeutil::Day last);
+
+// Rebuilds the rollup of every stale month but the newest (which is most
+// likely still being written to, and cheap to count directly). Called by
+// Journal::write inside every write transaction, so a month is rebuilt
+// once, by the first write after it stopped changing.
+void refresh_report_rollup(Journal& journal);
 
 } // namespace steady::store

@@ -186,15 +186,56 @@ BEGIN
 END;
 )sql";
 
-// Version 3: the index report reads (SPEC §11): every column its pass over
-// triggers and cravings needs, in the order of kind, day and instant, so the
-// pass reads the index alone and never the wide rows. It begins with kind
-// and day, so it also serves every query entries_kind_day served.
+// Version 3: what report reads (SPEC §11). entries_report holds every column
+// report reads of triggers, cravings, check-ins and meetings, in the order
+// of kind, day and instant, so report reads the index alone, never the wide
+// rows; it begins with kind and day, so it serves every query
+// entries_kind_day served. It ends with `deleted`, always NULL in it, because
+// SQLite reads an index alone only when it holds every column a query names.
+// report_rollup holds, for each month whose
+// triggers and cravings have not changed since, their figures (see
+// store/report.cpp); any change to one of them, by steady or by hand, marks
+// its month, and the month before (a craving can follow a trigger across
+// midnight), stale in report_stale, and report counts a stale month from
+// the entries instead until the next write rebuilds it.
 constexpr const char* k_v3 = R"sql(
 DROP INDEX entries_kind_day;
 CREATE INDEX entries_report
-  ON entries(kind, day, at, tz, category, intensity, duration, outcome, strategies)
+  ON entries(kind, day, at, tz, category, intensity, duration, outcome, strategies,
+             mood, craving, sober, energy, sleep, type, deleted)
   WHERE deleted IS NULL;
+CREATE TABLE report_rollup (
+  month TEXT NOT NULL,
+  dim   TEXT NOT NULL,
+  key   TEXT NOT NULL,
+  a     INTEGER NOT NULL DEFAULT 0,
+  b     INTEGER NOT NULL DEFAULT 0,
+  c     INTEGER NOT NULL DEFAULT 0,
+  d     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, dim, key)
+) WITHOUT ROWID;
+CREATE TABLE report_stale (month TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+INSERT INTO report_stale
+  SELECT DISTINCT substr(day, 1, 7) FROM entries WHERE kind IN ('trigger', 'craving');
+CREATE TRIGGER report_stale_on_insert AFTER INSERT ON entries
+  WHEN NEW.kind IN ('trigger', 'craving')
+BEGIN
+  INSERT OR IGNORE INTO report_stale
+    VALUES (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-1 day'), 1, 7));
+END;
+CREATE TRIGGER report_stale_on_update AFTER UPDATE ON entries
+  WHEN OLD.kind IN ('trigger', 'craving') OR NEW.kind IN ('trigger', 'craving')
+BEGIN
+  INSERT OR IGNORE INTO report_stale
+    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-1 day'), 1, 7)),
+           (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-1 day'), 1, 7));
+END;
+CREATE TRIGGER report_stale_on_delete AFTER DELETE ON entries
+  WHEN OLD.kind IN ('trigger', 'craving')
+BEGIN
+  INSERT OR IGNORE INTO report_stale
+    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-1 day'), 1, 7));
+END;
 )sql";
 
 // Index i holds the SQL that takes a journal from version i to i + 1.

@@ -586,6 +586,9 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
         // What version 1 had: no checkin_run, no triggers, the v1 indexes.
         journal.db().exec("DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
                           "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
+                          "DROP TRIGGER report_stale_on_insert; DROP TRIGGER report_stale_on_update; "
+                          "DROP TRIGGER report_stale_on_delete; DROP TABLE report_rollup; "
+                          "DROP TABLE report_stale; "
                           "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
                           "ON entries(kind, day) WHERE deleted IS NULL; "
                           "PRAGMA user_version = 1");

@@ -191,6 +191,13 @@ TEST_CASE("a craving cluster needs 8 cravings and twice its share", "[report][un
                 part = 1;
         CHECK_FALSE(find_insight(dm::insights(r), "craving_cluster"));
     }
+    SECTION("every afternoon busy alike is no cluster: people sleep at night")
+    {
+        r.moments.cravings = 70;
+        for (auto& day : slots)
+            day[static_cast<std::size_t>(dm::DayPart::afternoon)] = 10;
+        CHECK_FALSE(find_insight(dm::insights(r), "craving_cluster"));
+    }
     SECTION("7 of 19 on Friday evenings")
     {
         r.moments.cravings = 19;

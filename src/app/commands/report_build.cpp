@@ -83,7 +83,7 @@ domain::Report build_report(Context& ctx, const timeutil::Period& period)
             report.first = covered->from;
             report.last = covered->to;
             report.days_counted = static_cast<int>((covered->to - covered->from).count()) + 1;
-            store::count_report(journal, report, *ctx.time().zone);
+            store::count_report(journal, report);
         }
         add_goals(ctx, journal, report);
         add_clocks(ctx, journal, report);

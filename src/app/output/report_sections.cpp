@@ -128,7 +128,10 @@ void print_clocks(Output& out, const Report& r)
         if (!clock.lapses.empty())
             text += " · reset " + day_list(clock.lapses, 4, out.style().utf8) +
                     " (the clean days before still count)";
-        if (!clock.milestones.empty()) {
+        if (clock.milestones.size() > 4) {
+            text += " · reached " + std::to_string(clock.milestones.size()) +
+                    " milestones, most recently " + clock.milestones.back();
+        } else if (!clock.milestones.empty()) {
             std::string labels;
             for (const auto& label : clock.milestones)
                 labels += (labels.empty() ? "" : ", ") + label;
