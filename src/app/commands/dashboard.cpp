@@ -50,7 +50,7 @@ void write_json(Context& ctx, const Glance& glance)
     json.key("streak").value(glance.streak);
     json.key("clocks").begin_array();
     for (const auto& [clock, status] : glance.clocks)
-        write_clock_glance_json(json, clock, status);
+        write_clock_glance_json(json, clock, status, ctx.config().currency);
     json.end_array();
     json.key("goals");
     write_active_goals_json(ctx, json);
@@ -66,8 +66,8 @@ void print_text(Context& ctx, const Glance& glance)
         out.say(line);
     os << out.paint(date::format("%A %e %B %Y", glance.today), Tone::bold) << '\n';
     if (glance.checkin)
-        os << "  " << out.paint(std::string(out.glyph("✓", "+")), Tone::good) << " checked in: "
-           << entry_summary(*glance.checkin, out) << '\n';
+        os << "  " << out.paint(std::string(out.glyph("✓", "+")), Tone::good)
+           << " checked in: " << entry_summary(*glance.checkin, out) << '\n';
     else
         os << "  " << out.glyph("○", "-")
            << " not checked in yet; 'steady checkin' when you are ready\n";
@@ -83,7 +83,7 @@ void print_text(Context& ctx, const Glance& glance)
     }
 }
 
-}  // namespace
+} // namespace
 
 void run_dashboard(Context& ctx)
 {
@@ -94,4 +94,4 @@ void run_dashboard(Context& ctx)
         print_text(ctx, glance);
 }
 
-}  // namespace steady::app
+} // namespace steady::app
