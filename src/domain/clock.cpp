@@ -90,6 +90,23 @@ void count_clean_days(ClockStatus& status, const Clock& clock, const std::vector
     status.clean_percent = status.clean_days * 100 / status.days;
 }
 
+// Money saved over every run and over the current one (the last of `runs`),
+// each to the second on the wall clock, rounded once.
+void count_money_saved(ClockStatus& status, const Clock& clock, const std::vector<Run>& runs,
+                       const timeutil::TimeContext& time)
+{
+    if (!clock.cost_per_day_cents)
+        return;
+    auto clean = [&](const Run& run) {
+        return wall_clock_span(run.start, run.end.value_or(time.now), *time.zone);
+    };
+    std::chrono::seconds all{0};
+    for (const auto& run : runs)
+        all += clean(run);
+    status.saved_cents = money_saved_cents(*clock.cost_per_day_cents, all);
+    status.saved_this_run_cents = money_saved_cents(*clock.cost_per_day_cents, clean(runs.back()));
+}
+
 void find_milestones(ClockStatus& status, const std::vector<Milestone>& milestones,
                      const timeutil::TimeContext& time)
 {
@@ -110,6 +127,43 @@ void find_milestones(ClockStatus& status, const std::vector<Milestone>& mileston
               [](const MilestoneAt& a, const MilestoneAt& b) { return a.at < b.at; });
     if (next)
         status.next = *next;
+}
+
+// Currencies whose symbol goes before the number in English usage (CLDR's
+// "en" symbols), by ISO 4217 code; any other is written as its code after
+// the number. A symbol shared by several currencies ("$") belongs to one.
+struct CurrencySymbol {
+    std::string_view code;
+    std::string_view symbol;
+};
+
+constexpr std::array<CurrencySymbol, 17> k_currency_symbols = {{
+    {"AUD", "A$"},
+    {"BRL", "R$"},
+    {"CAD", "CA$"},
+    {"CNY", "CN¥"},
+    {"EUR", "€"},
+    {"GBP", "£"},
+    {"HKD", "HK$"},
+    {"ILS", "₪"},
+    {"INR", "₹"},
+    {"JPY", "¥"},
+    {"KRW", "₩"},
+    {"MXN", "MX$"},
+    {"NGN", "₦"},
+    {"NZD", "NZ$"},
+    {"PHP", "₱"},
+    {"TWD", "NT$"},
+    {"USD", "$"},
+}};
+
+// The symbol written before amounts in `code`, or "" for none.
+std::string_view leading_symbol(std::string_view code)
+{
+    for (const auto& entry : k_currency_symbols)
+        if (entry.code == code)
+            return entry.symbol;
+    return {};
 }
 
 } // namespace
@@ -210,10 +264,7 @@ ClockStatus clock_status(const Clock& clock, std::vector<Lapse> lapses,
         if (run.length > status.longest.length)
             status.longest = run;
     count_clean_days(status, clock, lapses, time);
-    if (clock.cost_per_day_cents) {
-        auto elapsed = wall_clock_span(status.current.start, time.now, *time.zone);
-        status.saved_cents = money_saved_cents(*clock.cost_per_day_cents, elapsed);
-    }
+    count_money_saved(status, clock, runs, time);
     find_milestones(status, milestones, time);
     return status;
 }
@@ -248,14 +299,24 @@ std::string format_span(std::chrono::minutes span)
     return std::to_string(minutes.count()) + " min";
 }
 
-std::string format_money(std::int64_t cents, const std::optional<std::string>& currency)
+std::string format_money(std::int64_t cents, const std::optional<std::string>& currency,
+                         Charset charset)
 {
-    std::string whole = std::to_string(cents / 100);
+    auto magnitude = cents < 0 ? -cents : cents;
+    std::string whole = std::to_string(magnitude / 100);
     for (auto at = static_cast<std::ptrdiff_t>(whole.size()) - 3; at > 0; at -= 3)
         whole.insert(static_cast<std::size_t>(at), ",");
-    auto fraction = cents % 100;
-    std::string text = whole + (fraction < 10 ? ".0" : ".") + std::to_string(fraction);
-    return currency ? text + " " + *currency : text;
+    auto fraction = magnitude % 100;
+    std::string number = whole + (fraction < 10 ? ".0" : ".") + std::to_string(fraction);
+    std::string sign = cents < 0 ? "-" : "";
+    if (!currency)
+        return sign + number;
+    auto symbol = leading_symbol(*currency);
+    bool ascii = std::all_of(symbol.begin(), symbol.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!symbol.empty() && (ascii || charset == Charset::utf8))
+        return sign + std::string(symbol) + number;
+    return sign + number + " " + *currency;
 }
 
 std::optional<std::int64_t> parse_money(std::string_view text)

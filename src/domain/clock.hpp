@@ -91,13 +91,17 @@ struct Run {
 // Everything `clock` shows about one clock at one moment.
 struct ClockStatus {
     Run current;
-    Run longest;                             // over every run, the current one included
-    int days = 0;                            // local days from the start day to today, inclusive
-    int clean_days = 0;                      // of those, the days without a lapse
-    int clean_percent = 0;                   // 100 × clean_days / days, rounded down
-    std::optional<std::int64_t> saved_cents; // current run, when the clock has a daily cost
-    std::vector<MilestoneAt> reached;        // of the current run, earliest first
-    MilestoneAt next;                        // the first one not yet reached
+    Run longest;           // over every run, the current one included
+    int days = 0;          // local days from the start day to today, inclusive
+    int clean_days = 0;    // of those, the days without a lapse
+    int clean_percent = 0; // 100 × clean_days / days, rounded down
+    // Money saved, when the clock has a daily cost: over every run (a lapse
+    // does not erase what was saved, as it does not erase clean days), and
+    // over the current run alone.
+    std::optional<std::int64_t> saved_cents;
+    std::optional<std::int64_t> saved_this_run_cents;
+    std::vector<MilestoneAt> reached; // of the current run, earliest first
+    MilestoneAt next;                 // the first one not yet reached
 };
 
 // The status of `clock` with `lapses` (any order) at `time.now`, in
@@ -117,8 +121,17 @@ std::vector<MilestoneAt> unseen_milestones(const std::vector<MilestoneAt>& reach
 // A span as a person reads it: "90 days 3 h", "1 day", "3 h 12 min", "0 min".
 std::string format_span(std::chrono::minutes span);
 
-// Cents as money: "1,125.00", followed by " EUR" when `currency` is given.
-std::string format_money(std::int64_t cents, const std::optional<std::string>& currency);
+// Which characters text may use: any of UTF-8, or ASCII alone.
+enum class Charset { utf8, ascii };
+
+// Cents as money in `currency` (an ISO 4217 code), the same whatever the
+// process locale: two decimals after '.', thousands grouped with ','. A
+// currency whose symbol conventionally goes first is shown so ("€1,125.00",
+// "$0.50", "CA$12.00"); any other code follows the number ("1,125.00 CHF"),
+// as does a symbol `charset` cannot show ("1,125.00 EUR" in ASCII). Without
+// a currency, the number alone ("1,125.00").
+std::string format_money(std::int64_t cents, const std::optional<std::string>& currency,
+                         Charset charset = Charset::utf8);
 
 // An amount such as "12.50", "12" or "0.5" (non-negative, at most two
 // decimals, at most 1,000,000) in cents; nullopt for anything else.

@@ -144,6 +144,11 @@ bool Field::required(Kind kind) const
     return std::find(required_for.begin(), required_for.end(), kind) != required_for.end();
 }
 
+bool Field::refers_to_entry() const
+{
+    return type == FieldType::reference && column == "trigger_id";
+}
+
 const std::vector<Field>& fields()
 {
     static const std::vector<Field> table = make_fields();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,27 +26,30 @@ std::span<const Kind> all_kinds();
 
 // A kind-specific value: absent, whole number (booleans are 0/1, durations
 // minutes, references ids), decimal, text, or a list of texts.
-using Value = std::variant<std::monostate, std::int64_t, double, std::string,
-                           std::vector<std::string>>;
+using Value =
+    std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::string>>;
 
 enum class FieldType { integer, decimal, boolean, text, duration, reference, list, choice };
 
 // One kind-specific field, described as data: how the command line names it,
 // which column holds it, its type and range, and which kinds have it.
 struct Field {
-    std::string_view name;    // JSON key: "mood", "trigger", "strategies"
-    std::string_view flag;    // command-line flag without "--": "mood", "trigger", "strategy"
-    std::string_view column;  // column of the entries table: "mood", "trigger_id"
+    std::string_view name;   // JSON key: "mood", "trigger", "strategies"
+    std::string_view flag;   // command-line flag without "--": "mood", "trigger", "strategy"
+    std::string_view column; // column of the entries table: "mood", "trigger_id"
     FieldType type;
     std::vector<Kind> kinds;
     std::vector<Kind> required_for;
     double min = 0;
     double max = 0;
-    std::vector<std::string_view> choices;  // for FieldType::choice
+    std::vector<std::string_view> choices; // for FieldType::choice
     std::string_view help;
 
     bool applies_to(Kind kind) const;
     bool required(Kind kind) const;
+    // Whether this is a reference to another entry (a craving's trigger),
+    // which can be deleted, and undeleted, while the reference stays.
+    bool refers_to_entry() const;
 };
 
 // Every kind-specific field of SPEC §4.
@@ -67,6 +71,10 @@ struct Entry {
     timeutil::Instant created{};
     timeutil::Instant updated{};
     std::map<std::string, Value, std::less<>> values;
+    // The fields (Field::name, such as "trigger") that refer to an entry
+    // deleted since: the id stays in `values`, so that undoing the delete
+    // restores the link. Filled in by the store as it reads; never stored.
+    std::set<std::string, std::less<>> deleted_targets;
 
     const Value& get(std::string_view name) const;
     std::optional<std::int64_t> get_int(std::string_view name) const;
@@ -91,4 +99,4 @@ std::string format_value(const Field& field, const Value& value);
 // for an empty tag or one with whitespace or commas.
 std::string normalize_tag(std::string_view text);
 
-}  // namespace steady::domain
+} // namespace steady::domain

@@ -187,6 +187,8 @@ void update_entry(Journal& journal, Entry& after, timeutil::Instant now)
     record_undo(journal, "edit", "entries", after.id, "edited " + describe(after), now);
     after.updated = now;
     update_entry_row(journal.db(), after);
+    if (auto stored = find_entry(journal, after.id))
+        after.deleted_targets = std::move(stored->deleted_targets);
 }
 
 void delete_entry(Journal& journal, const Entry& entry, timeutil::Instant now)

@@ -18,7 +18,8 @@ namespace steady::store {
 void add_entry(Journal& journal, domain::Entry& entry, timeutil::Instant now);
 
 // Replaces the stored entry `after.id` with `after` (validated by the
-// caller), records the previous version for undo. Call inside Journal::write.
+// caller), records the previous version for undo, and updates
+// `after.deleted_targets` for its references now. Call inside Journal::write.
 void update_entry(Journal& journal, domain::Entry& after, timeutil::Instant now);
 
 // Marks entry `id` deleted (recoverable with undo). Call inside Journal::write.

@@ -139,6 +139,15 @@ std::vector<Goal> list_goals(Journal& journal, GoalSelection selection)
     return goals;
 }
 
+GoalCounts count_goals(Journal& journal)
+{
+    SQLite::Statement st(journal.db(), "SELECT count(*) FILTER (WHERE status = 'active'), "
+                                       "count(*) FILTER (WHERE status = 'done'), "
+                                       "count(*) FILTER (WHERE status = 'archived') FROM goals");
+    st.executeStep();
+    return {st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64()};
+}
+
 void set_goal_status(Journal& journal, Goal& goal, domain::GoalStatus status, timeutil::Instant now)
 {
     std::string what =

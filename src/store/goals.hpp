@@ -24,6 +24,16 @@ enum class GoalSelection { active, all };
 // each group oldest first.
 std::vector<domain::Goal> list_goals(Journal& journal, GoalSelection selection);
 
+// How many goals there are of each status.
+struct GoalCounts {
+    std::int64_t active = 0;
+    std::int64_t done = 0;
+    std::int64_t archived = 0;
+};
+
+// The goals of each status, in one query.
+GoalCounts count_goals(Journal& journal);
+
 // Changes `goal`'s status to `status` (and `goal.status`, `goal.updated`),
 // recording the previous row for undo. Call inside Journal::write.
 void set_goal_status(Journal& journal, domain::Goal& goal, domain::GoalStatus status,

@@ -27,6 +27,19 @@ std::string field_columns()
     return cols;
 }
 
+// For each field that refers to an entry, one column after the fields: 1
+// when the entry it names is deleted, 0 when it is live, NULL for none.
+std::string deleted_target_columns()
+{
+    std::string cols;
+    for (const auto& field : domain::fields())
+        if (field.refers_to_entry())
+            cols += ", (SELECT target.deleted IS NOT NULL FROM entries AS target WHERE target.id "
+                    "= entries." +
+                    std::string(field.column) + ")";
+    return cols;
+}
+
 timeutil::Instant instant_column(SQLite::Statement& st, int index)
 {
     auto text = st.getColumn(index).getString();
@@ -41,14 +54,17 @@ domain::Value read_value(const Field& field, const SQLite::Column& col)
     if (col.isNull())
         return {};
     switch (field.type) {
-    case FieldType::decimal: return col.getDouble();
+    case FieldType::decimal:
+        return col.getDouble();
     case FieldType::text:
-    case FieldType::choice: return col.getString();
+    case FieldType::choice:
+        return col.getString();
     case FieldType::list: {
         auto list = domain::parse_string_array(col.getString());
         return list ? domain::Value(*list) : domain::Value{};
     }
-    default: return col.getInt64();
+    default:
+        return col.getInt64();
     }
 }
 
@@ -94,12 +110,12 @@ std::string placeholders(std::size_t count)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 const std::string& select_entries_sql()
 {
-    static const std::string sql =
-        std::string("SELECT id, ") + k_common + field_columns() + " FROM entries";
+    static const std::string sql = std::string("SELECT id, ") + k_common + field_columns() +
+                                   deleted_target_columns() + " FROM entries";
     return sql;
 }
 
@@ -114,7 +130,8 @@ Entry read_entry_row(SQLite::Statement& st)
     e.day = timeutil::parse_stored_day(st.getColumn(5).getString()).value_or(timeutil::Day{});
     if (!st.getColumn(6).isNull())
         e.note = st.getColumn(6).getString();
-    e.tags = domain::parse_string_array(st.getColumn(7).getString()).value_or(std::vector<std::string>{});
+    e.tags = domain::parse_string_array(st.getColumn(7).getString())
+                 .value_or(std::vector<std::string>{});
     e.created = instant_column(st, 8);
     e.updated = instant_column(st, 9);
     int index = 1 + k_common_count;
@@ -122,6 +139,13 @@ Entry read_entry_row(SQLite::Statement& st)
         auto value = read_value(field, st.getColumn(index++));
         if (!std::holds_alternative<std::monostate>(value))
             e.values.emplace(std::string(field.name), std::move(value));
+    }
+    for (const auto& field : domain::fields()) {
+        if (!field.refers_to_entry())
+            continue;
+        const auto& deleted = st.getColumn(index++);
+        if (!deleted.isNull() && deleted.getInt() != 0)
+            e.deleted_targets.emplace(field.name);
     }
     return e;
 }
@@ -159,4 +183,4 @@ void update_entry_row(SQLite::Database& db, const Entry& entry)
     st.exec();
 }
 
-}  // namespace steady::store
+} // namespace steady::store

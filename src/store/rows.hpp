@@ -7,14 +7,16 @@
 namespace SQLite {
 class Database;
 class Statement;
-}  // namespace SQLite
+} // namespace SQLite
 
 namespace steady::store {
 
-// "SELECT <every entry column> FROM entries", to which callers append a WHERE.
+// "SELECT <every entry column>, <whether each entry it refers to is deleted>
+// FROM entries", to which callers append a WHERE.
 const std::string& select_entries_sql();
 
-// The entry in the current row of `st`, which runs select_entries_sql().
+// The entry in the current row of `st`, which runs select_entries_sql(),
+// with its deleted_targets.
 domain::Entry read_entry_row(SQLite::Statement& st);
 
 // Inserts `entry` as a new row (every value bound).
@@ -23,4 +25,4 @@ void insert_entry_row(SQLite::Database& db, const domain::Entry& entry);
 // Overwrites row `entry.id` with `entry`'s values.
 void update_entry_row(SQLite::Database& db, const domain::Entry& entry);
 
-}  // namespace steady::store
+} // namespace steady::store

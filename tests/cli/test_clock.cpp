@@ -46,7 +46,7 @@ TEST_CASE("a clock started in the past says where it stands", "[cli][clock]")
     CHECK_THAT(shown.out, Contains("alcohol  90 days 20 h"));
     CHECK_THAT(shown.out, Contains("longest 90 days 20 h"));
     CHECK_THAT(shown.out, Contains("91 of 91 days clean (100%)"));
-    CHECK_THAT(shown.out, Contains("1,135.42 EUR saved"));
+    CHECK_THAT(shown.out, Contains("91 of 91 days clean (100%) · €1,135.42 saved\n"));
     CHECK_THAT(shown.out, Contains("next: 6 months in 93 days"));
     CHECK_THAT(shown.out, Contains("no lapses"));
     CHECK_THAT(shown.out, !Contains("That is real"));
@@ -76,7 +76,8 @@ TEST_CASE("clock --json has every figure", "[cli][clock]")
              R"("days": 20)",
              R"("clean_days": 90)",
              R"("clean_percent": 98)",
-             R"("saved_cents": 26137)",
+             R"("saved": 1135.42)",
+             R"("saved_this_run": 261.37)",
              R"("what": null)",
              R"("note": "wedding")",
              R"("day": "2026-11-01")",
@@ -93,6 +94,46 @@ TEST_CASE("clock --json has every figure", "[cli][clock]")
         "milestone": "30d",
         "label": "30 days",
         "at": "2026-12-01T21:10:00Z")"));
+}
+
+TEST_CASE("money saved counts every clean day, in the currency of the config", "[cli][clock]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", std::string("currency = \"EUR\"\n")};
+    add_priced_alcohol(app); // 12.50 a day since 2026-08-24 00:00
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-10-24 00:00"}).exit_code == 0);
+    app.now = "2026-11-23T00:00";
+
+    auto shown = app.run({"clock"});
+
+    REQUIRE(shown.exit_code == 0);
+    // 61 days before the lapse and 30 after it: both count in all.
+    CHECK_THAT(shown.out, Contains("saved €375.00 this run, €1,137.50 in all"));
+    auto dashboard = app.run({});
+    CHECK_THAT(dashboard.out, Contains("alcohol: 30 days · next: 60 days in 30 days · saved "
+                                       "€375.00 this run, €1,137.50 in all"));
+
+    auto json = app.run({"clock", "--json"}).out;
+    CHECK_THAT(json, Contains(R"("currency": "EUR")"));
+    CHECK_THAT(json, Contains(R"("saved": 1137.5,)"));
+    CHECK_THAT(json, Contains(R"("saved_this_run": 375,)"));
+    auto glance = app.run({"--json"}).out;
+    CHECK_THAT(glance, Contains(R"("currency": "EUR",
+      "saved": 1137.5,
+      "saved_this_run": 375
+    })"));
+
+    SECTION("without UTF-8 the symbol gives way to the code")
+    {
+        app.env["LANG"] = "C";
+        CHECK_THAT(app.run({"clock"}).out,
+                   Contains("saved 375.00 EUR this run, 1,137.50 EUR in all"));
+    }
+    SECTION("a currency without a leading symbol follows the number")
+    {
+        app.write_config("currency = \"CHF\"\n");
+        CHECK_THAT(app.run({"clock"}).out,
+                   Contains("saved 375.00 CHF this run, 1,137.50 CHF in all"));
+    }
 }
 
 TEST_CASE("a quiet command leaves a milestone for the next one to announce", "[cli][clock]")
@@ -166,7 +207,7 @@ TEST_CASE("a reset is a lapse entry and the days before still count", "[cli][clo
     CHECK_THAT(shown.out, Contains("alcohol  12 h 0 min"));
     CHECK_THAT(shown.out, Contains("longest 90 days 20 h"));
     CHECK_THAT(shown.out, Contains("91 of 92 days clean (98%)"));
-    CHECK_THAT(shown.out, Contains("6.25 saved"));
+    CHECK_THAT(shown.out, Contains("saved 6.25 this run, 1,141.67 in all"));
     CHECK_THAT(shown.out, Contains("next: 24 hours in 12 h 0 min"));
     CHECK_THAT(shown.out, Contains("1 lapse"));
     CHECK_THAT(shown.out, Contains("wedding, stayed 2 h too long"));
@@ -181,7 +222,8 @@ TEST_CASE("clock add --json and a reset by any case of the name", "[cli][clock]"
     REQUIRE(added.exit_code == 0);
     CHECK_THAT(added.out, Contains(R"("name": "Alcohol")"));
     CHECK_THAT(added.out, Contains(R"("cost_per_day_cents": null)"));
-    CHECK_THAT(added.out, Contains(R"("saved_cents": null)"));
+    CHECK_THAT(added.out, Contains(R"("saved": null)"));
+    CHECK_THAT(added.out, Contains(R"("saved_this_run": null)"));
     CHECK_THAT(added.out, Contains(R"("You're at 7 days.")"));
 
     auto reset = app.run({"clock", "reset", "ALCOHOL", "--json"});

@@ -77,9 +77,10 @@ TEST_CASE("craving --json prints the saved entry", "[cli][craving]")
                       "called Sam", "--outcome", "resisted"});
 
     REQUIRE(r.exit_code == 0);
-    for (const char* part : {R"("kind": "craving")", R"("intensity": 8)", R"("duration": null)",
-                             R"("trigger": null)", R"("outcome": "resisted")",
-                             "\"strategies\": [\n    \"walk\",\n    \"called Sam\"\n  ]"}) {
+    for (const char* part :
+         {R"("kind": "craving")", R"("intensity": 8)", R"("duration": null)", R"("trigger": null)",
+          R"("trigger_deleted": null)", R"("outcome": "resisted")",
+          "\"strategies\": [\n    \"walk\",\n    \"called Sam\"\n  ]"}) {
         CAPTURE(part);
         CHECK_THAT(r.out, Contains(part));
     }

@@ -236,3 +236,48 @@ TEST_CASE("deleting a trigger does not lock the cravings linked to it", "[cli][d
         CHECK(app.snapshot() == before);
     }
 }
+
+TEST_CASE("a craving whose trigger was deleted says so, until undo brings it back",
+          "[cli][delete][undo][list][show]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"trigger", "payday"}).exit_code == 0);
+    REQUIRE(app.run({"craving", "--intensity", "3", "--trigger", "1"}).exit_code == 0);
+    REQUIRE(app.run({"delete", "1", "--yes"}).exit_code == 0);
+
+    auto listed = app.run({"list"});
+    auto shown = app.run({"show", "2"});
+    auto shown_json = app.run({"show", "2", "--json"});
+
+    REQUIRE(listed.exit_code == 0);
+    CHECK_THAT(listed.out, Contains("intensity 3 · trigger #1 (deleted)\n"));
+    CHECK_THAT(listed.out, !Contains("payday"));
+    REQUIRE(shown.exit_code == 0);
+    CHECK_THAT(shown.out, Contains("  trigger    #1 (deleted)\n"));
+    REQUIRE(shown_json.exit_code == 0);
+    CHECK_THAT(shown_json.out, Contains("\"trigger\": null,\n  \"trigger_deleted\": 1,"));
+    CHECK_THAT(app.run({"list", "--json"}).out, Contains("\"trigger_deleted\": 1,"));
+    CHECK(app.query("SELECT trigger_id FROM cravings") == "1"); // the link itself stays
+
+    SECTION("undo of the delete restores the plain reference")
+    {
+        REQUIRE(app.run({"undo"}).exit_code == 0);
+        CHECK_THAT(app.run({"show", "2"}).out, Contains("  trigger    #1\n"));
+        CHECK_THAT(app.run({"list"}).out, !Contains("(deleted)"));
+        auto json = app.run({"show", "2", "--json"}).out;
+        CHECK_THAT(json, Contains("\"trigger\": 1,\n  \"trigger_deleted\": null,"));
+    }
+    SECTION("an edit keeps saying so, until the craving links a live trigger")
+    {
+        auto kept = app.run({"edit", "2", "--intensity", "5"});
+        CHECK_THAT(kept.out, Contains("intensity 5 · trigger #1 (deleted)"));
+        CHECK_THAT(app.run({"edit", "2", "--intensity", "6", "--json"}).out,
+                   Contains("\"trigger_deleted\": 1,"));
+        REQUIRE(app.run({"trigger", "rent"}).exit_code == 0);
+        auto relinked = app.run({"edit", "2", "--trigger", "3"});
+        CHECK_THAT(relinked.out, Contains("trigger #3"));
+        CHECK_THAT(relinked.out, !Contains("(deleted)"));
+        CHECK_THAT(app.run({"show", "2", "--json"}).out,
+                   Contains("\"trigger\": 3,\n  \"trigger_deleted\": null,"));
+    }
+}

@@ -289,6 +289,87 @@ TEST_CASE("goal list shows active goals; --all adds done and archived", "[cli][g
     CHECK_THAT(json, Contains(field("pace", "\"done\"")));
 }
 
+TEST_CASE("a finished goal is counted, not taken for no goals at all", "[cli][goal]")
+{
+    TestApp app{k_wed, k_berlin};
+    ok(app, {"goal", "add", "call mum"});
+    ok(app, {"goal", "done", "1"});
+
+    auto listed = ok(app, {"goal", "list"});
+
+    CHECK(listed.out == "No goals in progress. 1 done, 0 put away: steady goal list --all\n");
+    CHECK(listed.err.empty());
+    auto json = ok(app, {"goal", "list", "--json"}).out;
+    CHECK_THAT(json, Contains(field("goals", "[]")));
+    CHECK_THAT(json, Contains(field("done", "1")));
+    CHECK_THAT(json, Contains(field("archived", "0")));
+    CHECK_THAT(ok(app, {"goal", "list", "--all"}).out, Contains("call mum (done)"));
+
+    SECTION("beside goals in progress, the others are counted below them")
+    {
+        ok(app, {"goal", "add", "old habit"});
+        ok(app, {"goal", "archive", "2"});
+        ok(app, {"goal", "add", "walk daily", "--target", "1", "--per", "day"});
+        auto mixed = ok(app, {"goal", "list"}).out;
+        CHECK_THAT(mixed, Contains("walk daily"));
+        CHECK_THAT(mixed, !Contains("call mum"));
+        CHECK_THAT(mixed, Contains("\n1 done, 1 put away: steady goal list --all\n"));
+        auto mixed_json = ok(app, {"goal", "list", "--json"}).out;
+        CHECK(occurrences(mixed_json, "\"title\":") == 1);
+        CHECK_THAT(mixed_json, Contains(field("archived", "1")));
+        auto all = ok(app, {"goal", "list", "--all"}).out;
+        CHECK_THAT(all, !Contains("steady goal list --all"));
+    }
+    SECTION("-q keeps the table and drops the count")
+    {
+        ok(app, {"goal", "add", "walk daily", "--target", "1", "--per", "day"});
+        auto quiet = ok(app, {"-q", "goal", "list"}).out;
+        CHECK_THAT(quiet, Contains("walk daily"));
+        CHECK_THAT(quiet, !Contains("put away"));
+    }
+    SECTION("a journal without goals still invites one")
+    {
+        ok(app, {"undo"});
+        ok(app, {"undo"});
+        CHECK_THAT(ok(app, {"goal", "list"}).out, Contains("No goals yet. Add one"));
+        CHECK_THAT(ok(app, {"goal", "list", "--json"}).out, Contains(field("done", "0")));
+    }
+}
+
+TEST_CASE("the dashboard mentions a goal done today, and only today", "[cli][goal][dashboard]")
+{
+    TestApp app{k_wed, k_berlin};
+    ok(app, {"goal", "add", "call mum"});
+    ok(app, {"goal", "add", "walk daily", "--target", "1", "--per", "day"});
+    ok(app, {"goal", "add", "old habit"});
+    ok(app, {"goal", "archive", "3"});
+    ok(app, {"goal", "done", "1"});
+
+    auto text = ok(app, {}).out;
+
+    CHECK_THAT(text, Contains("✓ goal done today: #1 call mum\n"));
+    CHECK_THAT(text, !Contains("old habit"));
+    auto json = ok(app, {"--json"}).out;
+    auto done_today = json.substr(json.find("\"goals_done_today\""));
+    CHECK_THAT(done_today, Contains(field("title", "\"call mum\"")));
+    CHECK_THAT(done_today, Contains(field("status", "\"done\"")));
+    CHECK(occurrences(done_today, "\"title\":") == 1);
+
+    SECTION("the next day it is no longer news")
+    {
+        app.now = "2026-11-19T09:00";
+        CHECK_THAT(ok(app, {}).out, !Contains("done today"));
+        CHECK_THAT(ok(app, {"--json"}).out, Contains(field("goals_done_today", "[]")));
+    }
+    SECTION("undone, it is back among the goals in progress")
+    {
+        ok(app, {"undo"});
+        auto again = ok(app, {}).out;
+        CHECK_THAT(again, !Contains("done today"));
+        CHECK_THAT(again, Contains("#1 call mum"));
+    }
+}
+
 TEST_CASE("undo reverses goal add, goal log, goal done and goal archive", "[cli][goal][undo]")
 {
     TestApp app{k_wed, k_berlin};

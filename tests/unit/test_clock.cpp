@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/clock.hpp"
 #include "base/error.hpp"
+#include "domain/clock.hpp"
 #include "timeutil/time.hpp"
 #include "unit/fixtures.hpp"
 
@@ -277,20 +277,55 @@ TEST_CASE("money saved is pro rata, to the nearest cent", "[unit][clock]")
     CHECK(dm::money_saved_cents(0, date::days{400}) == 0);
     CHECK(dm::money_saved_cents(100'000'000, date::days{365 * 50}) == 1'825'000'000'000);
 
+    CHECK_FALSE(status(clock_since("2026-08-24 00:00"), {}, "2026-09-02 06:00").saved_cents);
+    CHECK_FALSE(
+        status(clock_since("2026-08-24 00:00"), {}, "2026-09-02 06:00").saved_this_run_cents);
+}
+
+TEST_CASE("a lapse does not erase the money saved before it", "[unit][clock]")
+{
     auto clock = clock_since("2026-08-24 00:00", "UTC");
     clock.cost_per_day_cents = 1250;
-    auto s = status(clock, {lapse_at("2026-09-01 00:00", "UTC")}, "2026-09-02 06:00", "UTC");
-    CHECK(s.saved_cents == 1250 + 313); // 1 day 6 h: the current run only
-    CHECK_FALSE(status(clock_since("2026-08-24 00:00"), {}, "2026-09-02 06:00").saved_cents);
+
+    SECTION("without a lapse, this run is all of it")
+    {
+        auto s = status(clock, {}, "2026-09-02 06:00", "UTC"); // 9 days 6 h
+        CHECK(s.saved_cents == 9 * 1250 + 313);
+        CHECK(s.saved_this_run_cents == s.saved_cents);
+    }
+    SECTION("one lapse: this run since it, in all every run")
+    {
+        auto s = status(clock, {lapse_at("2026-09-01 00:00", "UTC")}, "2026-09-02 06:00", "UTC");
+        CHECK(s.saved_this_run_cents == 1250 + 313);   // 1 day 6 h
+        CHECK(s.saved_cents == 8 * 1250 + 1250 + 313); // 8 days, then 1 day 6 h
+    }
+    SECTION("several lapses, given in any order, each run counted to the second")
+    {
+        std::vector<dm::Lapse> lapses = {lapse_at("2026-08-30 18:00", "UTC"),
+                                         lapse_at("2026-08-26 12:00", "UTC")};
+        auto s = status(clock, lapses, "2026-09-01 00:00", "UTC");
+        CHECK(s.saved_this_run_cents == 1250 + 313); // 1 day 6 h
+        // 2 days 12 h + 4 days 6 h + 1 day 6 h = 8 days: rounded once, not per run.
+        CHECK(s.saved_cents == 8 * 1250);
+        CHECK(s.clean_days == 7); // the lapse days are not clean; the money is pro rata
+    }
+    SECTION("a run across the end of summer time counts the wall clock's day")
+    {
+        auto berlin = clock_since("2026-10-24 12:00");
+        berlin.cost_per_day_cents = 1000;
+        auto s = status(berlin, {lapse_at("2026-10-25 12:00")}, "2026-10-26 12:00");
+        CHECK(s.saved_this_run_cents == 1000);
+        CHECK(s.saved_cents == 2000); // 25 hours by the second, 1 day on the wall clock
+    }
 }
 
 TEST_CASE("money is written and read with two decimals", "[unit][clock]")
 {
-    CHECK(dm::format_money(112500, std::string("EUR")) == "1,125.00 EUR");
     CHECK(dm::format_money(5, std::nullopt) == "0.05");
     CHECK(dm::format_money(0, std::nullopt) == "0.00");
     CHECK(dm::format_money(99999, std::nullopt) == "999.99");
-    CHECK(dm::format_money(123456789, std::string("USD")) == "1,234,567.89 USD");
+    CHECK(dm::format_money(100000, std::nullopt) == "1,000.00");
+    CHECK(dm::format_money(-112500, std::nullopt) == "-1,125.00");
 
     struct Row {
         const char* text;
@@ -305,6 +340,39 @@ TEST_CASE("money is written and read with two decimals", "[unit][clock]")
     for (const auto& row : rows) {
         CAPTURE(row.text);
         CHECK(dm::parse_money(row.text) == row.cents);
+    }
+}
+
+TEST_CASE("money is shown in its currency whatever the locale", "[unit][clock]")
+{
+    using dm::Charset;
+    struct Row {
+        std::int64_t cents;
+        const char* currency;
+        Charset charset;
+        const char* text;
+    };
+    const Row rows[] = {
+        {112500, "EUR", Charset::utf8, "€1,125.00"},
+        {231050, "EUR", Charset::utf8, "€2,310.50"},
+        {123456789, "USD", Charset::utf8, "$1,234,567.89"},
+        {50, "USD", Charset::utf8, "$0.50"},
+        {1999, "GBP", Charset::utf8, "£19.99"},
+        {100000, "JPY", Charset::utf8, "¥1,000.00"},
+        {1200, "CAD", Charset::utf8, "CA$12.00"},
+        {1200, "INR", Charset::utf8, "₹12.00"},
+        {112500, "CHF", Charset::utf8, "1,125.00 CHF"},
+        {112500, "SEK", Charset::utf8, "1,125.00 SEK"},
+        // A symbol beyond ASCII gives way to the code where UTF-8 cannot be shown.
+        {112500, "EUR", Charset::ascii, "1,125.00 EUR"},
+        {1999, "GBP", Charset::ascii, "19.99 GBP"},
+        {50, "USD", Charset::ascii, "$0.50"},
+        {1200, "AUD", Charset::ascii, "A$12.00"},
+        {-112500, "EUR", Charset::utf8, "-€1,125.00"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.cents, row.currency);
+        CHECK(dm::format_money(row.cents, std::string(row.currency), row.charset) == row.text);
     }
 }
 

@@ -62,7 +62,7 @@ void report(Context& ctx, const domain::Entry& entry, bool amend)
         json.key("streak").value(streak);
         json.key("clocks").begin_array();
         for (const auto& [clock, status] : clocks)
-            write_clock_glance_json(json, clock, status);
+            write_clock_glance_json(json, clock, status, ctx.config().currency);
         json.end_array();
         json.key("announcements").value(milestones);
         json.end_object();

@@ -37,8 +37,8 @@ void print_clock(Context& ctx, store::Journal& journal, const Clock& clock)
     os << out.paint(clock.name, Tone::bold) << "  " << format_span(status.current.length) << '\n';
     os << "  longest " << format_span(status.longest.length) << dot << status.clean_days << " of "
        << status.days << " days clean (" << status.clean_percent << "%)";
-    if (status.saved_cents)
-        os << dot << domain::format_money(*status.saved_cents, ctx.config().currency) << " saved";
+    if (auto saved = saved_text(ctx, status))
+        os << dot << *saved;
     os << "\n  " << next_milestone_text(status, ctx.time().now) << dot
        << (lapses.empty()
                ? "no lapses"
@@ -87,7 +87,7 @@ void write_clock(domain::JsonWriter& json, Context& ctx, store::Journal& journal
     json.key("days_since_start").value(status.days);
     json.key("clean_days").value(status.clean_days);
     json.key("clean_percent").value(status.clean_percent);
-    json.key("saved_cents").value(status.saved_cents);
+    write_saved_json(json, status);
     write_lapses(json, lapses);
     json.key("milestones_reached").begin_array();
     for (const auto& m : status.reached)

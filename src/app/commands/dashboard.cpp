@@ -11,13 +11,14 @@ namespace steady::app {
 namespace {
 
 // What `steady` alone shows: today's check-in, the streak, each clock's
-// current run and next milestone, and active goals.
+// current run and next milestone, active goals and those done today.
 struct Glance {
     timeutil::Day today{};
     std::optional<domain::Entry> checkin;
     int streak = 0;
     std::vector<std::pair<domain::Clock, domain::ClockStatus>> clocks;
     std::vector<std::string> goals;
+    std::vector<std::string> goals_done_today;
     std::vector<std::string> announcements;
 };
 
@@ -33,6 +34,7 @@ Glance look(Context& ctx)
         glance.clocks = clock_statuses(ctx, journal);
     });
     glance.goals = goals_due_this_week(ctx);
+    glance.goals_done_today = goals_done_today(ctx);
     return glance;
 }
 
@@ -50,10 +52,12 @@ void write_json(Context& ctx, const Glance& glance)
     json.key("streak").value(glance.streak);
     json.key("clocks").begin_array();
     for (const auto& [clock, status] : glance.clocks)
-        write_clock_glance_json(json, clock, status);
+        write_clock_glance_json(json, clock, status, ctx.config().currency);
     json.end_array();
     json.key("goals");
     write_active_goals_json(ctx, json);
+    json.key("goals_done_today");
+    write_goals_done_today_json(ctx, json);
     json.key("announcements").value(glance.announcements);
     json.end_object();
 }
@@ -66,8 +70,8 @@ void print_text(Context& ctx, const Glance& glance)
         out.say(line);
     os << out.paint(date::format("%A %e %B %Y", glance.today), Tone::bold) << '\n';
     if (glance.checkin)
-        os << "  " << out.paint(std::string(out.glyph("✓", "+")), Tone::good) << " checked in: "
-           << entry_summary(*glance.checkin, out) << '\n';
+        os << "  " << out.paint(std::string(out.glyph("✓", "+")), Tone::good)
+           << " checked in: " << entry_summary(*glance.checkin, out) << '\n';
     else
         os << "  " << out.glyph("○", "-")
            << " not checked in yet; 'steady checkin' when you are ready\n";
@@ -81,9 +85,12 @@ void print_text(Context& ctx, const Glance& glance)
         for (const auto& line : glance.goals)
             os << "    " << line << '\n';
     }
+    for (const auto& line : glance.goals_done_today)
+        os << "  " << out.paint(std::string(out.glyph("✓", "+")), Tone::good)
+           << " goal done today: " << line << '\n';
 }
 
-}  // namespace
+} // namespace
 
 void run_dashboard(Context& ctx)
 {
@@ -94,4 +101,4 @@ void run_dashboard(Context& ctx)
         print_text(ctx, glance);
 }
 
-}  // namespace steady::app
+} // namespace steady::app

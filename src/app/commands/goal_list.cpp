@@ -31,11 +31,27 @@ std::string title_cell(const domain::Goal& goal)
     return goal.title + " (" + std::string(domain::goal_status_name(goal.status)) + ")";
 }
 
-void print_goals(Output& out, const std::vector<GoalView>& views)
+// "1 done, 0 put away: steady goal list --all".
+std::string put_aside_text(const store::GoalCounts& counts)
 {
-    if (views.empty()) {
+    return std::to_string(counts.done) + " done, " + std::to_string(counts.archived) +
+           " put away: steady goal list --all";
+}
+
+// The goals of `views` as a table. Without --all (`selection` active), a
+// line counts the done and archived goals it leaves out, so that a person
+// who has finished every goal is not told there are none.
+void print_goals(Output& out, const std::vector<GoalView>& views, const store::GoalCounts& counts,
+                 store::GoalSelection selection)
+{
+    bool left_out = selection == store::GoalSelection::active && counts.done + counts.archived > 0;
+    if (views.empty() && !left_out) {
         out.say("No goals yet. Add one, e.g.: steady goal add '3 meetings a week' --target 3 "
                 "--per week --tracks meetings");
+        return;
+    }
+    if (views.empty()) {
+        out.say("No goals in progress. " + put_aside_text(counts));
         return;
     }
     Table table({"ID", "GOAL", "AIM", "PROGRESS"});
@@ -45,6 +61,8 @@ void print_goals(Output& out, const std::vector<GoalView>& views)
                    out.paint(domain::describe_progress(view.goal, view.progress),
                              pace_tone(view.progress.pace))});
     table.print(out);
+    if (left_out)
+        out.say(put_aside_text(counts));
 }
 
 } // namespace
@@ -53,12 +71,14 @@ void run_goal_list(Context& ctx, store::GoalSelection selection)
 {
     auto& journal = ctx.journal_for_read();
     std::vector<GoalView> views;
+    store::GoalCounts counts;
     journal.read("list the goals", [&] {
         for (const auto& goal : store::list_goals(journal, selection))
             views.push_back(view_goal(ctx, journal, goal));
+        counts = store::count_goals(journal);
     });
     if (!ctx.options().json)
-        return print_goals(ctx.out(), views);
+        return print_goals(ctx.out(), views, counts, selection);
     domain::JsonWriter json(ctx.out().stream());
     json.begin_object();
     json.key("today").value(timeutil::format_day(ctx.time().today()));
@@ -66,6 +86,8 @@ void run_goal_list(Context& ctx, store::GoalSelection selection)
     for (const auto& view : views)
         write_goal_json(json, view);
     json.end_array();
+    json.key("done").value(counts.done);
+    json.key("archived").value(counts.archived);
     json.end_object();
 }
 

@@ -18,6 +18,22 @@ std::vector<GoalView> active_views(Context& ctx)
     return views;
 }
 
+// The goals done today: status done, last changed (`updated`, which goal
+// done sets and undo restores) on today's local day.
+std::vector<GoalView> done_today_views(Context& ctx)
+{
+    auto& journal = ctx.journal_for_read();
+    const auto& time = ctx.time();
+    std::vector<GoalView> views;
+    journal.read("read the goals", [&] {
+        for (const auto& goal : store::list_goals(journal, store::GoalSelection::all))
+            if (goal.status == domain::GoalStatus::done &&
+                timeutil::day_of(goal.updated, *time.zone, time.day_start) == time.today())
+                views.push_back(view_goal(ctx, journal, goal));
+    });
+    return views;
+}
+
 } // namespace
 
 std::vector<std::string> goals_due_this_week(Context& ctx)
@@ -32,6 +48,22 @@ void write_active_goals_json(Context& ctx, domain::JsonWriter& json)
 {
     json.begin_array();
     for (const auto& view : active_views(ctx))
+        write_goal_json(json, view);
+    json.end_array();
+}
+
+std::vector<std::string> goals_done_today(Context& ctx)
+{
+    std::vector<std::string> lines;
+    for (const auto& view : done_today_views(ctx))
+        lines.push_back("#" + std::to_string(view.goal.id) + " " + view.goal.title);
+    return lines;
+}
+
+void write_goals_done_today_json(Context& ctx, domain::JsonWriter& json)
+{
+    json.begin_array();
+    for (const auto& view : done_today_views(ctx))
         write_goal_json(json, view);
     json.end_array();
 }

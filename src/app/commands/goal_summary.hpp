@@ -17,4 +17,11 @@ std::vector<std::string> goals_due_this_week(Context& ctx);
 // `goal list --json` writes them.
 void write_active_goals_json(Context& ctx, domain::JsonWriter& json);
 
+// One line per goal marked done today ("#1 call mum"), for the dashboard: a
+// done goal whose status last changed on today's local day. Empty when none.
+std::vector<std::string> goals_done_today(Context& ctx);
+
+// The same goals as a JSON array of goal objects.
+void write_goals_done_today_json(Context& ctx, domain::JsonWriter& json);
+
 } // namespace steady::app

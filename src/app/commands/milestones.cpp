@@ -109,13 +109,17 @@ std::vector<std::pair<domain::Clock, domain::ClockStatus>> clock_statuses(Contex
 std::string clock_glance(Context& ctx, const domain::Clock& clock,
                          const domain::ClockStatus& status)
 {
-    auto& out = ctx.out();
-    return clock.name + ": " + domain::format_span(status.current.length) + " " +
-           std::string(out.glyph("·", "-")) + " " + next_milestone_text(status, ctx.time().now);
+    std::string dot = " " + std::string(ctx.out().glyph("·", "-")) + " ";
+    std::string text = clock.name + ": " + domain::format_span(status.current.length) + dot +
+                       next_milestone_text(status, ctx.time().now);
+    if (auto saved = saved_text(ctx, status))
+        text += dot + *saved;
+    return text;
 }
 
 void write_clock_glance_json(domain::JsonWriter& json, const domain::Clock& clock,
-                             const domain::ClockStatus& status)
+                             const domain::ClockStatus& status,
+                             const std::optional<std::string>& currency)
 {
     json.begin_object();
     json.key("name").value(clock.name);
@@ -123,7 +127,32 @@ void write_clock_glance_json(domain::JsonWriter& json, const domain::Clock& cloc
     json.key("run_minutes").value(static_cast<std::int64_t>(status.current.length.count()));
     json.key("next_milestone").value(status.next.milestone.key());
     json.key("next_milestone_at").value(timeutil::format_instant(status.next.at));
+    json.key("currency").value(currency);
+    write_saved_json(json, status);
     json.end_object();
+}
+
+std::optional<std::string> saved_text(Context& ctx, const domain::ClockStatus& status)
+{
+    if (!status.saved_cents || !status.saved_this_run_cents)
+        return std::nullopt;
+    auto charset = ctx.out().style().utf8 ? domain::Charset::utf8 : domain::Charset::ascii;
+    auto money = [&](std::int64_t cents) {
+        return domain::format_money(cents, ctx.config().currency, charset);
+    };
+    if (*status.saved_cents == *status.saved_this_run_cents)
+        return money(*status.saved_cents) + " saved";
+    return "saved " + money(*status.saved_this_run_cents) + " this run, " +
+           money(*status.saved_cents) + " in all";
+}
+
+void write_saved_json(domain::JsonWriter& json, const domain::ClockStatus& status)
+{
+    auto amount = [](const std::optional<std::int64_t>& cents) {
+        return cents ? std::optional(static_cast<double>(*cents) / 100.0) : std::nullopt;
+    };
+    json.key("saved").value(amount(status.saved_cents));
+    json.key("saved_this_run").value(amount(status.saved_this_run_cents));
 }
 
 std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Instant now)

@@ -44,9 +44,22 @@ std::vector<std::pair<domain::Clock, domain::ClockStatus>> clock_statuses(Contex
 std::string clock_glance(Context& ctx, const domain::Clock& clock,
                          const domain::ClockStatus& status);
 
-// {"name", "run_start", "run_minutes", "next_milestone", "next_milestone_at"}.
+// {"name", "run_start", "run_minutes", "next_milestone", "next_milestone_at",
+// "currency", "saved", "saved_this_run"}: the money as write_saved_json gives it.
 void write_clock_glance_json(domain::JsonWriter& json, const domain::Clock& clock,
-                             const domain::ClockStatus& status);
+                             const domain::ClockStatus& status,
+                             const std::optional<std::string>& currency);
+
+// The money saved of `status` in the config's currency, as a person reads
+// it: "€1,135.42 saved", or after a lapse "saved €6.25 this run, €1,141.67
+// in all" (a lapse does not erase what was saved); nullopt when the clock has
+// no daily cost.
+std::optional<std::string> saved_text(Context& ctx, const domain::ClockStatus& status);
+
+// The keys "saved" (over every run) and "saved_this_run": amounts in units
+// of the currency with at most two decimals, such as 2310.5, or null when
+// the clock has no daily cost.
+void write_saved_json(domain::JsonWriter& json, const domain::ClockStatus& status);
 
 // "next: 6 months in 91 days" (to the nearest day; under a day "in 3 h 12 min").
 std::string next_milestone_text(const domain::ClockStatus& status, timeutil::Instant now);

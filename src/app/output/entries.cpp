@@ -11,12 +11,16 @@ using domain::FieldType;
 
 namespace {
 
-// A reference field's value as a person reads it: "alcohol" for a clock,
-// "#2 '90 in 90'" for a goal, "#41" for a trigger or a name not known.
-std::string reference_text(const domain::Field& field, const domain::Value& value,
+// A reference field of `entry` as a person reads it: "alcohol" for a clock,
+// "#2 '90 in 90'" for a goal, "#41" for a trigger or a name not known,
+// "#41 (deleted)" for a trigger deleted since.
+std::string reference_text(const Entry& entry, const domain::Field& field,
                            const ReferenceNames* names)
 {
+    const auto& value = entry.get(field.name);
     std::string id_text = domain::format_value(field, value);
+    if (entry.deleted_targets.count(field.name))
+        return id_text + " (deleted)";
     const auto* id = std::get_if<std::int64_t>(&value);
     if (names == nullptr || id == nullptr)
         return id_text;
@@ -29,6 +33,18 @@ std::string reference_text(const domain::Field& field, const domain::Value& valu
         return found == names->goals.end() ? id_text : id_text + " '" + found->second + "'";
     }
     return id_text;
+}
+
+// A reference to another entry as two keys: "trigger" with the id while
+// that entry is live, and "trigger_deleted" with the id once it is deleted,
+// each null otherwise.
+void write_entry_reference_json(domain::JsonWriter& json, const Entry& entry,
+                                const domain::Field& field)
+{
+    auto id = entry.get_int(field.name);
+    bool deleted = entry.deleted_targets.count(field.name) > 0;
+    json.key(field.name).value(deleted ? std::nullopt : id);
+    json.key(std::string(field.name) + "_deleted").value(deleted ? id : std::nullopt);
 }
 
 } // namespace
@@ -69,6 +85,10 @@ void write_entry_json(domain::JsonWriter& json, const Entry& entry)
     for (const auto& field : domain::fields()) {
         if (!field.applies_to(entry.kind))
             continue;
+        if (field.refers_to_entry()) {
+            write_entry_reference_json(json, entry, field);
+            continue;
+        }
         json.key(field.name);
         const auto& value = entry.get(field.name);
         if (std::holds_alternative<std::monostate>(value)) {
@@ -109,7 +129,7 @@ std::string entry_summary(const Entry& entry, const Output& out, const Reference
         else if (field.name == "what" || field.name == "name")
             parts.insert(parts.begin(), text);
         else if (field.type == FieldType::reference) // "clock alcohol", not "clock_id 1"
-            parts.push_back(std::string(field.flag) + " " + reference_text(field, value, names));
+            parts.push_back(std::string(field.flag) + " " + reference_text(entry, field, names));
         else
             parts.push_back(std::string(field.name) + " " + text);
     }
@@ -139,7 +159,7 @@ void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone,
         if (!field.applies_to(entry.kind) || std::holds_alternative<std::monostate>(value))
             continue;
         if (field.type == FieldType::reference) {
-            auto text = reference_text(field, value, names);
+            auto text = reference_text(entry, field, names);
             auto id_text = domain::format_value(field, value);
             if (text != id_text && field.name == "clock_id")
                 text += " (" + id_text + ")"; // "alcohol (#1)"
