@@ -38,8 +38,13 @@
 #   list --period all --json   min(day) and every live entry, newest first,
 #                              in sqlite3's -json mode
 #   prompt                     the prompt's one query
-# Budgets (§11): inserts <= 1.5x the floor on the 10-year journal; --version <= 5 ms; peak memory
-# <= 32 MiB for every command. Other times are printed without a budget.
+#   report --period all        the statements report runs: check-ins and
+#                              meetings of every day, the rollup of whole
+#                              months, the triggers and cravings of the
+#                              partial first and last months, goals, clock
+# Budgets (§11): inserts <= 1.5x the floor on the 10-year journal; --version <= 5 ms;
+# report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
+# peak memory <= 32 MiB for every command. Other times are printed without a budget.
 set -euo pipefail
 
 die() {
@@ -352,6 +357,47 @@ floor_prompt() {
                     AS run_start FROM clocks AS c));"
 }
 
+steady_report() {
+    steady_at "$today_now" "$steady_db" report --period all
+}
+# What report --period all reads: the first day, the check-ins and meetings
+# of every day, the rollup of the whole months, the triggers and cravings of
+# the first and last (partial) months, the goals' progress and the clock.
+floor_report() {
+    local month moments=""
+    for month in "$first_day" "${last_day:0:7}-01"; do
+        local end
+        end=$(date -u -d "${month:0:7}-01 + 1 month" +%F)
+        moments="$moments
+        SELECT at, tz, day, category, intensity FROM entries WHERE kind = 'trigger'
+          AND deleted IS NULL AND day >= '$month' AND day < '$end' ORDER BY day, at;
+        SELECT at, tz, day, intensity, duration, outcome, strategies FROM entries
+          WHERE kind = 'craving' AND deleted IS NULL AND day >= '$month' AND day <= '$end'
+          ORDER BY day, at;"
+    done
+    sql "$floor_db" "$floor_pragmas
+        SELECT min(day) FROM entries WHERE deleted IS NULL;
+        SELECT day, mood, craving, sober, energy, sleep FROM entries WHERE kind = 'checkin'
+          AND deleted IS NULL AND day BETWEEN '$first_day' AND '$last_day' ORDER BY day;
+        SELECT avg(mood), avg(craving) FROM entries WHERE kind = 'checkin' AND deleted IS NULL
+          AND day < '$first_day';
+        SELECT day, coalesce(type, '') FROM entries WHERE kind = 'meeting' AND deleted IS NULL
+          AND day BETWEEN '$first_day' AND '$last_day' ORDER BY day;
+        SELECT month FROM report_rollup WHERE dim = 'built' AND month NOT IN
+          (SELECT month FROM report_stale) ORDER BY month;
+        SELECT month, dim, key, a, b, c, d FROM report_rollup;
+        $moments
+        SELECT id, uuid, title, kind, target, per, total, due, tracks, status, created, updated
+          FROM goals WHERE status = 'active';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'meeting'
+          AND deleted IS NULL AND day BETWEEN '$first_day' AND '$last_day';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'checkin'
+          AND deleted IS NULL AND day BETWEEN '$first_day' AND '$last_day';
+        SELECT id, uuid, name, started_at, tz, cost_per_day_cents, created, updated FROM clocks;
+        SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
+          AND deleted IS NULL ORDER BY at, id;"
+}
+
 # measure_journal LABEL YEARS: makes that journal and prints its table.
 measure_journal() {
     local label=$1 years=$2 base=$tmp/$1.db t0 t1 count listed
@@ -364,6 +410,9 @@ measure_journal() {
         "$years" "$(($(stat -c %s "$base") / 1048576))" \
         "$(awk -v us=$((${t1/./} - ${t0/./})) 'BEGIN { print us / 1e6 }')"
     check_journal "$base"
+    printf '  report rollup: %s months built, %s stale (counted from the entries)\n' \
+        "$(sqlite3 "$base" "SELECT count(*) FROM report_rollup WHERE dim = 'built'")" \
+        "$(sqlite3 "$base" "SELECT count(*) FROM report_stale")"
 
     steady_db=$tmp/$label-steady.db
     floor_db=$tmp/$label-floor.db
@@ -372,6 +421,7 @@ measure_journal() {
     trigger_id=$(sqlite3 "$base" "SELECT max(id) FROM entries WHERE kind = 'trigger'")
     run_start=$(sqlite3 "$base" "SELECT max(at) FROM entries WHERE kind = 'lapse'")
     week_start=$(date -u -d "$last_day - $(($(date -u -d "$last_day" +%u) - 1)) days" +%F)
+    first_day=$(sqlite3 "$base" "SELECT min(day) FROM entries")
     uuid_seq=1
     days=()
     local i
@@ -390,6 +440,13 @@ measure_journal() {
     ratio_row "list --period all --json" ""
     bench steady_prompt floor_prompt
     ratio_row "prompt" ""
+    # §11: 50 ms on the 10-year journal, 500 ms on the large one, and 3x its floor.
+    local report_ms=50
+    [ "$years" -eq 10 ] || report_ms=500
+    bench steady_report floor_report
+    ratio_row "report --period all" 3
+    row "report --period all (absolute)" "$steady_ms" - - "<= $report_ms ms" \
+        "$(awk -v s="$steady_ms" -v b="$report_ms" 'BEGIN { print (s <= b) ? "PASS" : "OVER" }')"
     bench steady_version floor_version
     row "--version (floor /bin/true)" "$steady_ms" "$floor_ms" - "<= 5 ms" \
         "$(awk -v s="$steady_ms" 'BEGIN { print (s <= 5) ? "PASS" : "OVER" }')"
@@ -407,6 +464,7 @@ measure_journal() {
     rss_row "steady (dashboard)" "${env_now[@]}" "$bin"
     rss_row "list --period all --json" "${env_now[@]}" "$bin" list --period all --limit 0 --json
     rss_row "prompt" "${env_now[@]}" "$bin" prompt
+    rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"
