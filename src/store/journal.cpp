@@ -26,7 +26,6 @@ void apply_pragmas(SQLite::Database& db)
     db.setBusyTimeout(10000);
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA mmap_size = 268435456");
 }
 
 // steady_lower(text): domain::to_lower_utf8 for SQL, NULL for NULL.

@@ -187,7 +187,8 @@ END;
 )sql";
 
 // Version 3: what report reads (SPEC §11). entries_report holds every column
-// report reads of triggers, cravings, check-ins and meetings, in the order
+// report reads of triggers, cravings, check-ins and meetings, and goal
+// progress of goal logs, in the order
 // of kind, day and instant, so report reads the index alone, never the wide
 // rows; it begins with kind and day, so it serves every query
 // entries_kind_day served. It ends with `deleted`, always NULL in it, because
@@ -202,7 +203,7 @@ constexpr const char* k_v3 = R"sql(
 DROP INDEX entries_kind_day;
 CREATE INDEX entries_report
   ON entries(kind, day, at, tz, category, intensity, duration, outcome, strategies,
-             mood, craving, sober, energy, sleep, type, deleted)
+             mood, craving, sober, energy, sleep, type, goal_id, count, deleted)
   WHERE deleted IS NULL;
 CREATE TABLE report_rollup (
   month TEXT NOT NULL,
