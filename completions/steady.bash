@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar prompt'
 
 # The subcommands of clock and goal.
 _steady_clock_commands='add list reset'
@@ -49,6 +49,8 @@ _steady_command_flags() {
         echo '-y --yes' ;;
     report | summary)
         echo '--period' ;;
+    calendar)
+        echo '--period --by' ;;
     undo | prompt) ;;
     esac
 }
@@ -124,6 +126,7 @@ _steady_static_words() {
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
+    measures) printf '%s\n' mood craving sober ;;
     periods)
         printf '%s\n' today yesterday 'this week' 'last week' 'this month' 'last month' \
             'this year' 'last year' 'last 7 days' 'last 30 days' 'last 90 days' all ;;
@@ -156,6 +159,23 @@ _steady_reply() {
     done
 }
 
+# The command word of the line being completed (the first word that is
+# neither a flag nor a flag's value), or nothing.
+_steady_command_word() {
+    local i word
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $word == = ]]; then
+            ((i++))
+        elif [[ $word == -* ]]; then
+            _steady_takes_value "$word" && [[ ${COMP_WORDS[i + 1]} != = ]] && ((i++))
+        else
+            printf '%s' "$word"
+            return
+        fi
+    done
+}
+
 # Completes the value of flag $1 given so far as $2.
 _steady_value() {
     local flag=$1 cur=$2 what=''
@@ -169,7 +189,9 @@ _steady_value() {
     --sober) what=yesno ;;
     --outcome) what=outcomes ;;
     --period) what=periods ;;
-    --date | --at | --since | --by) what=dates ;;
+    --date | --at | --since) what=dates ;;
+    --by)  # calendar --by colours by a measure; goal add --by is a day
+        if [[ $(_steady_command_word) == calendar ]]; then what=measures; else what=dates; fi ;;
     --per) what=pers ;;
     --tracks) what=tracks ;;
     --strategy) what=strategies ;;
@@ -243,7 +265,7 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words clocks) ;;
     goal:1:log | goal:1:done | goal:1:archive)
         _steady_reply "$cur" < <(_steady_words goals) ;;
-    report:0:* | summary:0:*)
+    report:0:* | summary:0:* | calendar:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
     esac
 }

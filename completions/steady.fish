@@ -150,6 +150,8 @@ function __steady_static_words
             printf '%s\n' yes no
         case outcomes
             printf '%s\n' resisted used
+        case measures
+            printf '%s\n' mood craving sober
         case periods
             printf '%s\n' today yesterday 'this week' 'last week' 'this month' 'last month' \
                 'this year' 'last year' 'last 7 days' 'last 30 days' 'last 90 days' all
@@ -195,6 +197,7 @@ complete -c steady -n __steady_needs_command -a delete -d 'Delete an entry (undo
 complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, edit or delete (repeatable)'
 complete -c steady -n __steady_needs_command -a report -d 'The period at a glance, with insights'
 complete -c steady -n __steady_needs_command -a summary -d 'The period at a glance (same as report)'
+complete -c steady -n __steady_needs_command -a calendar -d 'Days coloured by mood, craving or sober: a month or a year'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 
 # checkin
@@ -315,6 +318,12 @@ complete -c steady -n $c -s y -l yes -d 'Do not ask'
 # report, summary [PERIOD]
 set -l c '__steady_using report summary'
 complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
+complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words periods)" -f -a '(__steady_words periods)'
+
+# calendar [PERIOD]
+set -l c '__steady_using calendar'
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
+complete -c steady -n $c -l by -x -a '(__steady_words measures)' -d 'What colours the days: mood, craving or sober'
 complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words periods)" -f -a '(__steady_words periods)'
 
 # undo, prompt: no flags of their own.

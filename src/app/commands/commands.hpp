@@ -50,6 +50,7 @@ inline constexpr std::array k_commands = {
     Command{"delete", &register_delete},
     Command{"undo", &register_undo},
     Command{"report summary", &register_report},
+    Command{"calendar", &register_calendar},
     Command{"prompt", &register_prompt},
     Command{"_complete", &register_complete},
 };

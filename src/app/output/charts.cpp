@@ -114,6 +114,8 @@ std::string heat_cell(CellKind kind, int level, bool rising_is_good, ColorDepth 
         return "  ";
     if (kind == CellKind::missed)
         return utf8 ? "··" : "__";
+    if (kind == CellKind::unrecorded)
+        return "--";
     int step = std::clamp(level, 1, 4) - 1;
     if (depth != ColorDepth::none)
         return heat_background(rising_is_good ? step : 3 - step, depth) + "  \x1b[0m";

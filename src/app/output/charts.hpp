@@ -38,17 +38,17 @@ enum class ColorDepth { none, basic16, palette256, truecolor };
 // names a 256-colour terminal, and the 16 basic colours otherwise.
 ColorDepth color_depth(bool color, const char* colorterm, const char* term);
 
-// What a heatmap cell stands for: a value at some level, a day without a
-// check-in, or a day outside the data (before the journal began, or later
-// than today).
-enum class CellKind { value, missed, blank };
+// What a heatmap cell stands for: a value at some level, a check-in that
+// did not record the measure shown, a day without a check-in, or a day
+// outside the data (before the journal began, or later than today).
+enum class CellKind { value, unrecorded, missed, blank };
 
 // One heatmap cell, two columns wide. A value has `level` 1 (least) to 4
 // (most); with colour it is a block whose colour runs from red to green as
 // the level rises when `rising_is_good`, the other way round when not, at
 // `depth`; without colour it is a shade, "░░ ▒▒ ▓▓ ██" in UTF-8 and
-// ".. :: == ##" in ASCII. A missed day is "··" ("__" in ASCII), a blank
-// day two spaces.
+// ".. :: == ##" in ASCII. An unrecorded value is "--", a missed day "··"
+// ("__" in ASCII), a blank day two spaces.
 std::string heat_cell(CellKind kind, int level, bool rising_is_good, ColorDepth depth, bool utf8);
 
 } // namespace steady::app
