@@ -81,11 +81,8 @@ void print_report_triggers(Output& out, const Report& r)
     if (m.triggers == 0)
         return;
     std::string text = std::to_string(m.triggers);
-    if (auto intensity = m.trigger_intensity.average()) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, " · intensity %.1f", *intensity);
-        text += buf;
-    }
+    if (auto intensity = m.trigger_intensity.average())
+        text += " · intensity " + one_decimal_or_whole(*intensity);
     section_row(out, "Triggers", text);
     section_row(out, "", "by category: " + category_list(m));
     if (auto halt = halt_list(m); !halt.empty())

@@ -10,6 +10,16 @@ namespace steady::app {
 using domain::Report;
 using timeutil::Day;
 
+std::string one_decimal_or_whole(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
+}
+
 std::string short_day(Day day, bool with_year)
 {
     date::year_month_day ymd{day};
@@ -51,17 +61,6 @@ namespace {
 
 constexpr std::size_t k_report_label = 12;
 constexpr std::size_t k_report_chart = 56;
-
-// One decimal, or none for a whole number: "6.4", "7".
-std::string report_decimal(double value)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    std::string text = buf;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
-        text.resize(text.size() - 2);
-    return text;
-}
 
 std::string report_plural(int n, const char* one, const char* many)
 {
@@ -119,7 +118,7 @@ std::string change_text(double now, std::optional<double> before, int days)
     std::string on = " on the " + report_plural(days, "day", "days") + " before";
     if (change == 0)
         return ", as" + on;
-    return (change > 0 ? ", up " : ", down ") + report_decimal(std::abs(change)) + on;
+    return (change > 0 ? ", up " : ", down ") + one_decimal_or_whole(std::abs(change)) + on;
 }
 
 void print_measure(Output& out, const Report& r, domain::Measure measure, double low, double high,
@@ -135,9 +134,9 @@ void print_measure(Output& out, const Report& r, domain::Measure measure, double
     std::string unit = measure == domain::Measure::sleep ? " h" : "";
     report_row(out, name, line);
     report_row(out, "",
-               "average " + report_decimal(*stats.average()) + unit + " (" +
-                   report_decimal(stats.min) + (out.style().utf8 ? "–" : "-") +
-                   report_decimal(stats.max) + ")" +
+               "average " + one_decimal_or_whole(*stats.average()) + unit + " (" +
+                   one_decimal_or_whole(stats.min) + (out.style().utf8 ? "–" : "-") +
+                   one_decimal_or_whole(stats.max) + ")" +
                    change_text(*stats.average(), previous, r.days_counted));
 }
 
@@ -150,7 +149,7 @@ void print_cravings(Output& out, const Report& r)
                        " resisted, " + std::to_string(m.used) + " used";
     if (int open = m.cravings - m.resisted - m.used; open > 0)
         text += ", " + std::to_string(open) + " not recorded";
-    text += " · intensity " + report_decimal(*m.craving_intensity.average());
+    text += " · intensity " + one_decimal_or_whole(*m.craving_intensity.average());
     if (auto minutes = m.craving_minutes.average())
         text += " · " + std::to_string(std::lround(*minutes)) + " min on average";
     report_row(out, "Cravings", text);
