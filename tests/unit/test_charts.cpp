@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <vector>
+
 #include "app/output/charts.hpp"
 
 using namespace steady::app;
@@ -35,4 +38,40 @@ TEST_CASE("the colour depth comes from --color, $COLORTERM and $TERM", "[calenda
     CHECK(color_depth(true, "", "screen-256color") == ColorDepth::palette256);
     CHECK(color_depth(true, nullptr, "xterm") == ColorDepth::basic16);
     CHECK(color_depth(true, nullptr, nullptr) == ColorDepth::basic16);
+}
+
+TEST_CASE("a sparkline has one mark a value and a gap for a missing one", "[charts][unit]")
+{
+    std::vector<std::optional<double>> values = {1, 10, std::nullopt, 5.5, 0, 99};
+    CHECK(sparkline(values, 1, 10, true) == "▁█ ▅▁█");
+    CHECK(sparkline(values, 1, 10, false) == "_@ +_@");
+    CHECK(sparkline({}, 0, 10, true).empty());
+    // A flat line (low == high) sits in the middle rather than dividing by zero.
+    CHECK(sparkline({3.0, 3.0}, 3, 3, false) == "++");
+}
+
+TEST_CASE("squeeze averages a long series into at most the columns there are", "[charts][unit]")
+{
+    std::vector<std::optional<double>> days = {2, 4, std::nullopt, std::nullopt, 6, std::nullopt};
+    auto three = squeeze(days, 3);
+    REQUIRE(three.size() == 3);
+    CHECK(three[0] == 3.0);
+    CHECK_FALSE(three[1]);
+    CHECK(three[2] == 6.0);
+    CHECK(squeeze(days, 10) == days);
+    CHECK(squeeze(days, 0).size() == 1);
+    CHECK(squeeze(days, 0)[0] == 4.0);
+}
+
+TEST_CASE("a bar is eighths of a cell in UTF-8 and whole cells in ASCII", "[charts][unit]")
+{
+    CHECK(bar(10, 10, 4, true) == "████");
+    CHECK(bar(5, 10, 4, true) == "██");
+    CHECK(bar(1, 10, 4, true) == "▍");
+    CHECK(bar(1, 1000, 4, true) == "▏"); // the thinnest mark, never nothing
+    CHECK(bar(5, 10, 4, false) == "##");
+    CHECK(bar(1, 1000, 4, false) == "#");
+    CHECK(bar(0, 10, 4, true).empty());
+    CHECK(bar(3, 0, 4, true).empty());
+    CHECK(bar(20, 10, 4, false) == "####");
 }
