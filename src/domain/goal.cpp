@@ -1,5 +1,7 @@
 #include "domain/goal.hpp"
 
+#include "domain/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -52,17 +54,6 @@ std::optional<E> parse_name(const Names<E, N>& names, std::string_view text)
 double ceil_tenth(double x)
 {
     return std::ceil(x * 10.0 - 1e-9) / 10.0;
-}
-
-// "1.7", "2" (no trailing ".0").
-std::string format_tenths(double x)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    std::string text = buf;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
-        text.resize(text.size() - 2);
-    return text;
 }
 
 std::string period_label(const Goal& goal)

@@ -4,6 +4,7 @@
 #include <wctype.h>
 
 #include <cctype>
+#include <cstdio>
 
 namespace steady::domain {
 
@@ -144,6 +145,16 @@ std::vector<std::string> split(std::string_view text, char separator)
         start = end + 1;
     }
     return parts;
+}
+
+std::string format_tenths(double x)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
 }
 
 } // namespace steady::domain

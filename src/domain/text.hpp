@@ -20,6 +20,9 @@ std::string to_upper(std::string_view text);
 // The items joined with `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 std::string join(const std::vector<std::string_view>& items, std::string_view separator);
+// `x` to one decimal, without a trailing ".0": "1.7", "2". Independent of
+// the locale.
+std::string format_tenths(double x);
 // `text` split on `separator`, each part trimmed, empty parts dropped.
 std::vector<std::string> split(std::string_view text, char separator);
 

@@ -19,9 +19,6 @@ void print_report(Output& out, const domain::Report& report);
 // documented under REPORT JSON in steady(1)).
 void write_report_json(domain::JsonWriter& json, const domain::Report& report);
 
-// `value` with one decimal, or none for a whole number: "6.4", "7".
-std::string one_decimal_or_whole(double value);
-
 // "Nov 18" (with the year, "Nov 18 2025", when `with_year`).
 std::string short_day(timeutil::Day day, bool with_year);
 

@@ -82,7 +82,7 @@ void print_report_triggers(Output& out, const Report& r)
         return;
     std::string text = std::to_string(m.triggers);
     if (auto intensity = m.trigger_intensity.average())
-        text += " · intensity " + one_decimal_or_whole(*intensity);
+        text += " · intensity " + domain::format_tenths(*intensity);
     section_row(out, "Triggers", text);
     section_row(out, "", "by category: " + category_list(m));
     if (auto halt = halt_list(m); !halt.empty())

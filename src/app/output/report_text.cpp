@@ -4,21 +4,12 @@
 
 #include "app/output/charts.hpp"
 #include "app/output/report.hpp"
+#include "domain/text.hpp"
 
 namespace steady::app {
 
 using domain::Report;
 using timeutil::Day;
-
-std::string one_decimal_or_whole(double value)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    std::string text = buf;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
-        text.resize(text.size() - 2);
-    return text;
-}
 
 std::string short_day(Day day, bool with_year)
 {
@@ -118,7 +109,7 @@ std::string change_text(double now, std::optional<double> before, int days)
     std::string on = " on the " + report_plural(days, "day", "days") + " before";
     if (change == 0)
         return ", as" + on;
-    return (change > 0 ? ", up " : ", down ") + one_decimal_or_whole(std::abs(change)) + on;
+    return (change > 0 ? ", up " : ", down ") + domain::format_tenths(std::abs(change)) + on;
 }
 
 void print_measure(Output& out, const Report& r, domain::Measure measure, double low, double high,
@@ -134,9 +125,9 @@ void print_measure(Output& out, const Report& r, domain::Measure measure, double
     std::string unit = measure == domain::Measure::sleep ? " h" : "";
     report_row(out, name, line);
     report_row(out, "",
-               "average " + one_decimal_or_whole(*stats.average()) + unit + " (" +
-                   one_decimal_or_whole(stats.min) + (out.style().utf8 ? "–" : "-") +
-                   one_decimal_or_whole(stats.max) + ")" +
+               "average " + domain::format_tenths(*stats.average()) + unit + " (" +
+                   domain::format_tenths(stats.min) + (out.style().utf8 ? "–" : "-") +
+                   domain::format_tenths(stats.max) + ")" +
                    change_text(*stats.average(), previous, r.days_counted));
 }
 
@@ -149,7 +140,7 @@ void print_cravings(Output& out, const Report& r)
                        " resisted, " + std::to_string(m.used) + " used";
     if (int open = m.cravings - m.resisted - m.used; open > 0)
         text += ", " + std::to_string(open) + " not recorded";
-    text += " · intensity " + one_decimal_or_whole(*m.craving_intensity.average());
+    text += " · intensity " + domain::format_tenths(*m.craving_intensity.average());
     if (auto minutes = m.craving_minutes.average())
         text += " · " + std::to_string(std::lround(*minutes)) + " min on average";
     report_row(out, "Cravings", text);
