@@ -66,6 +66,20 @@ bool is_bare_key_start(int c)
            c == '-' || c == '"' || c == '\'';
 }
 
+bool is_ascii_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// "YYYY-MM-DD", as toml++ reads the date of a date and time.
+bool looks_like_toml_date(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((i == 4 || i == 7) ? text[i] != '-' : !is_ascii_digit(text[i]))
+            return false;
+    return text.size() == 10;
+}
+
 bool is_space_or_break(int c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -116,6 +130,7 @@ class TextGuard {
     int m_previous = -1;       // the last byte outside strings and comments, -1 at first
     bool m_value_next = false; // after '=', or '[' or ',' in a list: a value may start
     bool m_bare = false;       // inside a value that is not a string, list or table
+    std::size_t m_bare_start = 0;
 };
 
 void TextGuard::check()
@@ -165,6 +180,12 @@ void TextGuard::check_mark(int c)
     if (c == ',' || c == ']' || c == '}')
         m_bare = false;
     if (m_bare) {
+        const std::string_view date = m_text.substr(m_bare_start, m_at - m_bare_start);
+        if ((c == 'T' || c == 't') && looks_like_toml_date(date) && !is_ascii_digit(byte(1))) {
+            advance();
+            fail("'" + std::string(date) + static_cast<char>(c) +
+                 "' must be followed by a time like 07:32:00");
+        }
         advance();
         return;
     }
@@ -179,8 +200,9 @@ void TextGuard::check_mark(int c)
         check_closing_brace();
     } else if (c == '=' || (c == ',' && !m_open.empty() && m_open.back().bracket == '[')) {
         m_value_next = true;
-    } else {
-        m_bare = value_start;
+    } else if (value_start) {
+        m_bare = true;
+        m_bare_start = m_at;
     }
     advance();
 }

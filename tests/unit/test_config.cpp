@@ -377,6 +377,11 @@ TEST_CASE("text toml++ 3.3 mishandles is refused at path:line:column (78)", "[co
          "P:1:21: '}' cannot close the list opened at line 1, column 14"},
         {"a = [\n  # note\n}", "P:3:1: '}' cannot close the list opened at line 1, column 5"},
         {"a = [{b = 1}, [}]]", "P:1:16: '}' cannot close the list opened at line 1, column 15"},
+        // fuzz: a date and 'T' without a time (an assertion in parse_time)
+        {"x = 1979-05-27T?07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
+        {"[remind]\nx = [1979-05-27t:]",
+         "P:2:17: '1979-05-27t' must be followed by a time like 07:32:00"},
+        {"x = 1979-05-27T_07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
         // bytes that are not UTF-8, anywhere
         {"\xFF", "P:1:1: bytes that are not UTF-8 (from 0xFF); save the file as UTF-8"},
         {"name = \"\xC3(\"", "P:1:9: bytes that are not UTF-8 (from 0xC3); save the file as UTF-8"},
