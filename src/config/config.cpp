@@ -1,7 +1,8 @@
 #include "config/config.hpp"
 
-#include "config/keys.hpp"
 #include "base/error.hpp"
+#include "config/guard.hpp"
+#include "config/keys.hpp"
 
 #include <toml++/toml.h>
 
@@ -169,6 +170,7 @@ Loaded load(const ConfigLocation& where, const Env& env)
 Loaded parse(std::string_view text, const fs::path& path, const Env& env)
 {
     const std::string name = path.string();
+    detail::guard_parser(text, name);
     toml::table root;
     try {
         root = toml::parse(text, name);

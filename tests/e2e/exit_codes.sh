@@ -47,6 +47,14 @@ esac
 printf 'day_starts_at = 4\n' >"$tmp/type.toml"
 expect_exit 78 steady --config "$tmp/type.toml" checkin --mood 5
 expect_err_contains "steady: $tmp/type.toml:1:"
+# Text on which toml++ 3.3 reaches __builtin_unreachable (U+032A alone) or an
+# assertion ('[#'): the binary, linked to the packaged parser, refuses it first.
+printf '\xcc\xaa' >"$tmp/combining.toml"
+expect_exit 78 steady --config "$tmp/combining.toml" checkin --mood 5
+expect_err_contains "steady: $tmp/combining.toml:1:1: "
+printf 'name = "Alex"\n[#remind]\n' >"$tmp/header.toml"
+expect_exit 78 steady --config "$tmp/header.toml" checkin --mood 5
+expect_err_contains "steady: $tmp/header.toml:2:1: a table name cannot start with '#'"
 expect_eq "$(journal_hash)" absent "journal with a malformed config"
 
 # A text file given as the journal: 74, and not a byte changed.

@@ -1,5 +1,5 @@
-#include "config/config.hpp"
 #include "base/error.hpp"
+#include "config/config.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -58,6 +58,7 @@ std::string config_error(const std::string& text)
     try {
         steady::config::load(file.path(), false, k_env);
     } catch (const steady::ConfigError& e) {
+        CHECK(e.exit_code() == 78);
         std::string message = e.what();
         const std::string path = file.path().string();
         if (message.rfind(path, 0) == 0)
@@ -320,6 +321,101 @@ TEST_CASE("malformed TOML is a ConfigError at the parser's line and column", "[c
     }));
     CAPTURE(text);
     CHECK_THAT(config_error(text), Catch::Matchers::StartsWith(expected));
+}
+
+// Each row is text that toml++ 3.3 does not survive cleanly (it reaches
+// __builtin_unreachable, or a state it asserts is impossible), so steady
+// refuses it before the parser sees it. "upstream 29x" is the toml++ issue;
+// "fuzz" rows were found by tests/fuzz/fuzz_config.
+TEST_CASE("text toml++ 3.3 mishandles is refused at path:line:column (78)", "[config]")
+{
+    const auto [text, expected] = GENERATE(table<std::string, std::string>({
+        // upstream 295: non-ASCII where a key or value should be
+        {"\xCC\xAA", "P:1:1: '\xCC\xAA' (U+032A) may only appear inside a quoted string or a "
+                     "comment"},
+        {"\xEF\xB6\xBF = 1", "P:1:1: '\xEF\xB6\xBF' (U+FDBF) may only appear inside a quoted "
+                             "string or a comment"},
+        {"name = \"Alex\"\ncurrency\xC2\xA0= \"EUR\"",
+         "P:2:9: '\xC2\xA0' (U+00A0) may only appear inside a quoted string or a comment"},
+        {"[remind]\ncheckin_after = 19\xE2\x88\xB6"
+         "00",
+         "P:2:19: '\xE2\x88\xB6' (U+2236) may only appear inside a quoted string or a comment"},
+        {"name = \"Zo\xC3\xAB\" \xC3\xA9",
+         "P:1:14: '\xC3\xA9' (U+00E9) may only appear inside a quoted string or a comment"},
+        {"[s\xC3\xB6s]", "P:1:3: '\xC3\xB6' (U+00F6) may only appear inside a quoted string or a "
+                         "comment"},
+        // fuzz: a quote inside a bare value or key is no string to toml++
+        {"n = 1\"\xEF\xB6\xBF\"",
+         "P:1:7: '\xEF\xB6\xBF' (U+FDBF) may only appear inside a quoted string or a comment"},
+        {"n = 1.\"\xC3\xA9\"",
+         "P:1:8: '\xC3\xA9' (U+00E9) may only appear inside a quoted string or a comment"},
+        {"n = 1979-05-27 0\"\xC3\xA9\"",
+         "P:1:18: '\xC3\xA9' (U+00E9) may only appear inside a quoted string or a comment"},
+        // fuzz: after a backslash in a "…" or """…""" string
+        {"name = \"\"\"x\\\n\xC3\xA9\"\"\"",
+         "P:2:1: '\xC3\xA9' (U+00E9) cannot come right after a line-ending backslash; join "
+         "the two lines"},
+        {"name = \"\"\"x\\ \t\r\n\n  \xC3\xA9\"\"\"",
+         "P:3:3: '\xC3\xA9' (U+00E9) cannot come right after a line-ending backslash; join "
+         "the two lines"},
+        {"name = \"\"\"\\\xC3\xA9\"\"\"", "P:1:12: a backslash cannot escape '\xC3\xA9' (U+00E9)"},
+        {"name = \"\\\xC3\xA9\"", "P:1:10: a backslash cannot escape '\xC3\xA9' (U+00E9)"},
+        // upstream 294: a table header whose name cannot start a key
+        {"[#", "P:1:1: a table name cannot start with '#'"},
+        {"[&", "P:1:1: a table name cannot start with '&'"},
+        {"name = \"Alex\"\n\n[#remind]\n", "P:3:1: a table name cannot start with '#'"},
+        {"[[ #sos]]", "P:1:1: a table name cannot start with '#'"},
+        {"  [\t=x]", "P:1:3: a table name cannot start with '='"},
+        {"[.remind]", "P:1:1: a table name cannot start with '.'"},
+        {"[\x01]", "P:1:1: a table name cannot start with U+0001"},
+        {"\xEF\xBB\xBF[$", "P:1:1: a table name cannot start with '$'"},
+        {"[\n", "P:1:1: a table header needs a name, like [remind]"},
+        {"[\r\n", "P:1:1: a table header needs a name, like [remind]"},
+        {"[ ]", "P:1:1: a table header needs a name, like [remind]"},
+        // fuzz: '}' where a list expects a value (an assertion in parse_value)
+        {"milestones = [\"7d\", }",
+         "P:1:21: '}' cannot close the list opened at line 1, column 14"},
+        {"a = [\n  # note\n}", "P:3:1: '}' cannot close the list opened at line 1, column 5"},
+        {"a = [{b = 1}, [}]]", "P:1:16: '}' cannot close the list opened at line 1, column 15"},
+        // fuzz: a date and 'T' without a time (an assertion in parse_time)
+        {"x = 1979-05-27T?07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
+        {"[remind]\nx = [1979-05-27t:]",
+         "P:2:17: '1979-05-27t' must be followed by a time like 07:32:00"},
+        {"x = 1979-05-27T_07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
+        // bytes that are not UTF-8, anywhere
+        {"\xFF", "P:1:1: bytes that are not UTF-8 (from 0xFF); save the file as UTF-8"},
+        {"name = \"\xC3(\"", "P:1:9: bytes that are not UTF-8 (from 0xC3); save the file as UTF-8"},
+        {"# caf\xE9\n", "P:1:6: bytes that are not UTF-8 (from 0xE9); save the file as UTF-8"},
+        {"name = 'x'\nemail = '''\n\x80'''",
+         "P:3:1: bytes that are not UTF-8 (from 0x80); save the file as UTF-8"},
+        {"name = \"\xED\xA0\x80\"", // a surrogate
+         "P:1:9: bytes that are not UTF-8 (from 0xED); save the file as UTF-8"},
+        {"name = \"\xC0\xAF\"", // an overlong '/'
+         "P:1:9: bytes that are not UTF-8 (from 0xC0); save the file as UTF-8"},
+        {"name = \"\xF4\x90\x80\x80\"", // past U+10FFFF
+         "P:1:9: bytes that are not UTF-8 (from 0xF4); save the file as UTF-8"},
+        {"name = \"\xE2\x82\"",
+         "P:1:9: bytes that are not UTF-8 (from 0xE2); save the file as UTF-8"},
+    }));
+    CAPTURE(text);
+    CHECK(config_error(text) == expected);
+}
+
+TEST_CASE("non-ASCII text in strings and comments is read as written", "[config]")
+{
+    const auto loaded = load_text("\xEF\xBB\xBF# caf\xC3\xA9 \xE2\x98\x8E\n"
+                                  "name = \"Zo\xC3\xAB\" # \xC3\xA9\n"
+                                  "email = 'zo\xC3\xAB@example.org'\n"
+                                  "[\"sos\"]\n"
+                                  "contacts = [\"\xC5\x81ukasz \\u260E +48\", '''\xC3\xA9 ''x''',\n"
+                                  "  \"\"\"\"\xC3\xA9\\\"\"\"\", \"\"\"a\\\n   b \xC3\xA9\"\"\",\n"
+                                  "  \"\\\\\xC3\xA9\\\"\xC3\xA9\"] # \xE2\x80\x94\n");
+    CHECK(loaded.warnings.empty());
+    CHECK(loaded.config.name == "Zo\xC3\xAB");
+    CHECK(loaded.config.email == "zo\xC3\xAB@example.org");
+    CHECK(loaded.config.sos_contacts ==
+          std::vector<std::string>{"\xC5\x81ukasz \xE2\x98\x8E +48", "\xC3\xA9 ''x", "\"\xC3\xA9\"",
+                                   "ab \xC3\xA9", "\\\xC3\xA9\"\xC3\xA9"});
 }
 
 TEST_CASE("unknown keys are warnings naming key, file and line", "[config]")
