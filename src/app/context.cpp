@@ -65,8 +65,11 @@ Output& Context::out()
         bool color = false;
         if (m_options.color == "always")
             color = true;
-        else if (m_options.color == "auto")
-            color = m_io.out_tty && env("NO_COLOR") == nullptr;
+        else if (m_options.color == "auto") {
+            // no-color.org: only a value that is not empty turns colour off.
+            const char* no_color = env("NO_COLOR");
+            color = m_io.out_tty && (no_color == nullptr || *no_color == '\0');
+        }
         const char* lang = env("LC_ALL");
         if (!lang || !*lang)
             lang = env("LC_CTYPE");

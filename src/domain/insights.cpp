@@ -1,18 +1,27 @@
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 #include "domain/report.hpp"
+#include "domain/text.hpp"
 
 namespace steady::domain {
 
 namespace {
 
+// `value` rounded to a tenth, halves away from zero (5.25 is 5.3), so that
+// figures a sentence compares add up as printed.
+double to_tenth(double value)
+{
+    return std::round(value * 10) / 10;
+}
+
 // `value` with one decimal: "2.1".
 std::string one_decimal(double value)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
+    std::snprintf(buf, sizeof buf, "%.1f", to_tenth(value));
     return buf;
 }
 
@@ -80,10 +89,10 @@ std::optional<Insight> short_sleep(const Report& report)
     double difference = *short_nights.average() - *rest.average();
     if (difference < k_sleep_min_difference)
         return std::nullopt;
+    double shown = to_tenth(*short_nights.average()) - to_tenth(*rest.average());
     Insight insight{"short_sleep",
-                    "After nights under 6 h of sleep, your craving averaged " +
-                        one_decimal(difference) + " higher (" +
-                        one_decimal(*short_nights.average()) + " against " +
+                    "After nights under 6 h of sleep, your craving averaged " + one_decimal(shown) +
+                        " higher (" + one_decimal(*short_nights.average()) + " against " +
                         one_decimal(*rest.average()) + ").",
                     {}};
     insight.evidence = {{"short_nights", std::int64_t{short_nights.count}},
@@ -155,12 +164,22 @@ std::optional<Insight> meeting_mood(const Report& report)
 // resisted, among those used on at least k_strong_min_uses such cravings.
 std::optional<Insight> strong_craving_strategy(const MomentFigures& m)
 {
+    // Ties go to the one used more, then to the name: the same figures
+    // always name the same strategy, however they were counted.
+    auto better = [](const StrategyTally& a, const StrategyTally& b) {
+        double wa = wilson_lower_bound(a.strong_resisted, a.strong);
+        double wb = wilson_lower_bound(b.strong_resisted, b.strong);
+        if (wa != wb)
+            return wa > wb;
+        if (a.strong != b.strong)
+            return a.strong > b.strong;
+        return to_lower_utf8(a.name) < to_lower_utf8(b.name);
+    };
     const StrategyTally* best = nullptr;
     for (const auto& s : m.strategies) {
         if (s.strong < k_strong_min_uses || s.strong_resisted == 0)
             continue;
-        if (!best || wilson_lower_bound(s.strong_resisted, s.strong) >
-                         wilson_lower_bound(best->strong_resisted, best->strong))
+        if (!best || better(s, *best))
             best = &s;
     }
     if (!best)

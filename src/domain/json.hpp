@@ -13,7 +13,7 @@ namespace steady::domain {
 // any length never lives in memory. Commas and nesting are tracked here;
 // callers only say what comes next.
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(std::ostream& out, bool pretty = true) : m_out(out), m_pretty(pretty) {}
 
     JsonWriter& begin_object();
@@ -39,13 +39,13 @@ public:
     // Writes `raw`, which must already be valid JSON.
     JsonWriter& raw(std::string_view json);
 
-private:
+  private:
     void before_value();
     void newline();
 
     std::ostream& m_out;
     bool m_pretty;
-    std::vector<bool> m_first;  // per open container: nothing written yet
+    std::vector<bool> m_first; // per open container: nothing written yet
     bool m_after_key = false;
 };
 
@@ -55,7 +55,7 @@ std::string json_quote(std::string_view text);
 // A list of strings as a compact JSON array: ["a","b"].
 std::string json_array(const std::vector<std::string>& list);
 
-}  // namespace steady::domain
+} // namespace steady::domain
 
 namespace steady::domain {
 
@@ -63,4 +63,4 @@ namespace steady::domain {
 // anything else.
 std::optional<std::vector<std::string>> parse_string_array(std::string_view json);
 
-}  // namespace steady::domain
+} // namespace steady::domain

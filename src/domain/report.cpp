@@ -290,7 +290,7 @@ std::vector<StrategyTally> ranked_strategies(const std::vector<StrategyTally>& t
             return wa > wb;
         if (a.used != b.used)
             return a.used > b.used;
-        return a.name < b.name;
+        return to_lower_utf8(a.name) < to_lower_utf8(b.name);
     });
     return ranked;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/clock.hpp"
+#include "domain/goal.hpp"
 #include "timeutil/time.hpp"
 
 namespace steady::domain {
@@ -86,13 +87,11 @@ void add_figures(MomentFigures& into, const MomentFigures& more);
 // Adds `more` to `into` as if each value added to `more` had been added to `into`.
 void add_stats(Stats& into, const Stats& more);
 
-// A goal's place in a report: its line as `goal list` shows it today and
-// what the period added to it.
+// A goal's place in a report: where it stands today, as `goal list` shows
+// it, and what the period added to it.
 struct ReportGoal {
-    std::int64_t id = 0;
-    std::string title;
-    std::string progress; // "2 of 3 this week, on pace"
-    std::string pace;     // pace_name
+    Goal goal;
+    GoalProgress today;
     std::int64_t in_period = 0;
 };
 
@@ -129,6 +128,7 @@ struct Insight {
 struct Report {
     timeutil::Period period; // as resolved from the user's words
     timeutil::Day today{};
+    date::weekday week_start = date::Monday; // config week_starts: the order of weekdays
     // The days the figures cover: the period cut to the journal's first day
     // and to today. `days_counted` is 0 when none of the period has come
     // yet or the journal has no entry by its end.

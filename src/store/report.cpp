@@ -126,7 +126,8 @@ void add_craving(MomentFigures& m, const Moment& when, SQLite::Statement& st,
     m.used += outcome == "used" ? 1 : 0;
     m.cravings_by_slot[static_cast<std::size_t>(when.weekday)]
                       [static_cast<std::size_t>(domain::day_part(when.hour))] += 1;
-    if (st.getColumn(6).isNull())
+    // A strategy's record counts only cravings whose end is known.
+    if (st.getColumn(6).isNull() || outcome.empty())
         return;
     auto names = domain::parse_string_array(st.getColumn(6).getString());
     for (const auto& name : names ? *names : std::vector<std::string>{}) {
@@ -162,7 +163,8 @@ void add_trigger(MomentFigures& m, const Moment& when, SQLite::Statement& st, bo
 // The triggers and cravings of the days `from`..`to`, counted from the
 // entries. Both streams come in the order of their day and instant and are
 // walked side by side, so each trigger sees the first craving after it; the
-// cravings of the day after `to` are read for that alone, not counted.
+// cravings of the two days after `to` are read for that alone, not counted
+// (two: an hour later in another zone can be two days on).
 MomentFigures scan_moments(SQLite::Database& db, Day from, Day to)
 {
     SQLite::Statement triggers(db, "SELECT at, tz, day, category, intensity FROM entries "
@@ -172,7 +174,7 @@ MomentFigures scan_moments(SQLite::Database& db, Day from, Day to)
                                    "FROM entries WHERE kind = 'craving' AND deleted IS NULL "
                                    "AND day BETWEEN ? AND ? ORDER BY day, at");
     bind_days(triggers, from, to);
-    bind_days(cravings, from, to + date::days{1});
+    bind_days(cravings, from, to + date::days{2});
     auto last_counted = timeutil::format_day(to);
     MomentReader trigger_reader(timeutil::Zone::utc()), craving_reader(timeutil::Zone::utc());
     std::vector<std::string> strategy_keys;

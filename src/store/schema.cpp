@@ -196,8 +196,8 @@ END;
 // report_rollup holds, for each month whose
 // triggers and cravings have not changed since, their figures (see
 // store/report.cpp); any change to one of them, by steady or by hand, marks
-// its month, and the month before (a craving can follow a trigger across
-// midnight), stale in report_stale, and report counts a stale month from
+// its month, and the month of two days before (a craving can follow a
+// trigger across midnight, in another zone across two), stale in report_stale, and report counts a stale month from
 // the entries instead until the next write rebuilds it.
 constexpr const char* k_v3 = R"sql(
 DROP INDEX entries_kind_day;
@@ -222,20 +222,20 @@ CREATE TRIGGER report_stale_on_insert AFTER INSERT ON entries
   WHEN NEW.kind IN ('trigger', 'craving')
 BEGIN
   INSERT OR IGNORE INTO report_stale
-    VALUES (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-1 day'), 1, 7));
+    VALUES (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-2 days'), 1, 7));
 END;
 CREATE TRIGGER report_stale_on_update AFTER UPDATE ON entries
   WHEN OLD.kind IN ('trigger', 'craving') OR NEW.kind IN ('trigger', 'craving')
 BEGIN
   INSERT OR IGNORE INTO report_stale
-    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-1 day'), 1, 7)),
-           (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-1 day'), 1, 7));
+    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-2 days'), 1, 7)),
+           (substr(NEW.day, 1, 7)), (substr(date(NEW.day, '-2 days'), 1, 7));
 END;
 CREATE TRIGGER report_stale_on_delete AFTER DELETE ON entries
   WHEN OLD.kind IN ('trigger', 'craving')
 BEGIN
   INSERT OR IGNORE INTO report_stale
-    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-1 day'), 1, 7));
+    VALUES (substr(OLD.day, 1, 7)), (substr(date(OLD.day, '-2 days'), 1, 7));
 END;
 )sql";
 

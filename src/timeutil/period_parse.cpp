@@ -140,7 +140,11 @@ std::optional<Period> range(std::string_view original, std::string_view norm,
         a = norm.substr(5, to - 5);
         b = norm.substr(to + 4);
     } else if (norm.starts_with("since ")) {
-        return checked(original, {parse_date(norm.substr(6), ctx).day, ctx.today()});
+        {
+            // Since a day still to come: that one day, a period that has not begun.
+            auto from = parse_date(norm.substr(6), ctx).day;
+            return checked(original, {from, std::max(from, ctx.today())});
+        }
     } else {
         return std::nullopt;
     }

@@ -194,7 +194,7 @@ TEST_CASE("a period with nothing in it is a gentle report", "[cli][report]")
         five_checkins(app);
         auto r = app.run({"report", "2026-W40"});
         CHECK(r.exit_code == 0);
-        CHECK_THAT(r.out, Contains("Nothing logged in this period yet"));
+        CHECK_THAT(r.out, Contains("Nothing was logged in this period."));
         CHECK_THAT(r.out, !Contains("missed"));
     }
 }
@@ -281,4 +281,95 @@ TEST_CASE("goals and meetings in a report", "[cli][report]")
     auto j = report_json(app, {"report", "--json"});
     CHECK(j["meetings"]["count"] == 2);
     CHECK(j["goals"][0]["in_period"] == 2);
+}
+
+TEST_CASE("report all names only the milestones within the period it states", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-08-24"}).exit_code == 0);
+    REQUIRE(app.run({"checkin", "--date", "2026-11-20", "--mood", "6"}).exit_code == 0);
+
+    auto j = report_json(app, {"report", "all", "--json"});
+    CHECK(j["period"]["from"] == "2026-11-20");
+    // 24 hours .. 60 days fell before Nov 20; 90 days falls on Nov 22.
+    CHECK(j["clocks"][0]["milestones"] == json{"90 days"});
+}
+
+TEST_CASE("a craving without an outcome is left out of what worked", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"craving", "--intensity", "4", "--strategy", "walk", "--outcome", "resisted",
+                     "--at", "2026-11-20 10:00"})
+                .exit_code == 0);
+    REQUIRE(
+        app.run({"craving", "--intensity", "4", "--strategy", "walk", "--at", "2026-11-20 12:00"})
+            .exit_code == 0);
+    REQUIRE(app.run({"craving", "--intensity", "4", "--strategy", "waiting", "--outcome", "used",
+                     "--at", "2026-11-20 14:00"})
+                .exit_code == 0);
+
+    auto r = app.run({"report"});
+    CHECK_THAT(r.out, Contains("walk  1 of 1 resisted"));
+    CHECK_THAT(r.out, !Contains("waiting")); // never worked: not under "what worked"
+    auto j = report_json(app, {"report", "--json"});
+    CHECK(j["cravings"]["unrecorded"] == 1);
+    CHECK(j["cravings"]["strategies"][0] ==
+          json{{"name", "walk"}, {"used", 1}, {"resisted", 1}, {"score", 0.21}});
+    CHECK(j["cravings"]["strategies"][1]["name"] == "waiting");
+}
+
+TEST_CASE("a report since a day to come has not begun", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    five_checkins(app);
+    auto r = app.run({"report", "since 2030-01-01"});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("has not begun yet"));
+}
+
+TEST_CASE("goals in report --json carry their figures as numbers", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"goal", "add", "3 meetings a week", "--target", "3", "--per", "week",
+                     "--tracks", "meetings"})
+                .exit_code == 0);
+    REQUIRE(app.run({"meeting", "Harbour Street", "--at", "2026-11-17 19:00"}).exit_code == 0);
+
+    auto goal = report_json(app, {"report", "--json"})["goals"][0];
+    CHECK(goal["title"] == "3 meetings a week");
+    CHECK(goal["aim"] == "3 a week");
+    CHECK(goal["goal_period"] == json{{"from", "2026-11-16"}, {"to", "2026-11-22"}});
+    CHECK(goal["progress"] == 1);
+    CHECK(goal["remaining"] == 2);
+    CHECK(goal["days_left"] == 1);
+    CHECK(goal["pace"] == "open"); // added on its week's last day: only "how many to go"
+    CHECK(goal["in_period"] == 1);
+}
+
+TEST_CASE("triggers by weekday follow week_starts", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", "week_starts = \"sunday\"\n"};
+    REQUIRE(app.run({"trigger", "deadline", "--at", "2026-11-19 09:00"}).exit_code == 0);
+
+    auto r = app.run({"report"});
+    auto sun = r.out.find("    Sun ");
+    auto mon = r.out.find("    Mon ");
+    REQUIRE(sun != std::string::npos);
+    REQUIRE(mon != std::string::npos);
+    CHECK(sun < mon);
+    auto j = nlohmann::ordered_json::parse(app.run({"report", "--json"}).out);
+    CHECK(j["triggers"]["by_weekday"].begin().key() == "sunday");
+}
+
+TEST_CASE("a long list of missed days says where to find them all", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    for (int day = 1; day <= 21; day += 2)
+        REQUIRE(app.run({"checkin", "--date",
+                         "2026-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day),
+                         "--mood", "5"})
+                    .exit_code == 0);
+    auto r = app.run({"report", "2026-11"});
+    CHECK_THAT(r.out, Contains("and 2 more days (--json lists them all)"));
+    CHECK(report_json(app, {"report", "2026-11", "--json"})["checkins"]["missed"].size() == 10);
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/output/charts.hpp"
+#include "app/output/output.hpp"
 
 using namespace steady::app;
 
@@ -74,4 +75,14 @@ TEST_CASE("a bar is eighths of a cell in UTF-8 and whole cells in ASCII", "[char
     CHECK(bar(0, 10, 4, true).empty());
     CHECK(bar(3, 0, 4, true).empty());
     CHECK(bar(20, 10, 4, false) == "####");
+}
+
+TEST_CASE("display width counts wide characters twice and marks not at all", "[charts][unit]")
+{
+    CHECK(display_width("walk") == 4);
+    CHECK(display_width("Spaziergang ä") == 13);
+    CHECK(display_width("散歩する") == 8);
+    CHECK(display_width("e\xcc\x81") == 1); // e and a combining acute accent
+    CHECK(display_width("▁▂█") == 3);
+    CHECK(display_width("\xff") == 1); // not UTF-8: one column a byte
 }

@@ -115,8 +115,9 @@ const PeriodCase k_period_cases[] = {
      "error: period '2026-11-07..2026-11-01' ends before it starts"},
     {"from today to yesterday", k_sun, k_berlin, "00:00", k_mon,
      "error: period 'from today to yesterday' ends before it starts"},
-    {"since 2027-01-01", k_sun, k_berlin, "00:00", k_mon,
-     "error: period 'since 2027-01-01' ends before it starts"},
+    // Since a day to come: that day alone, a period that has not begun
+    // (report says nothing has happened yet, list lists nothing).
+    {"since 2027-01-01", k_sun, k_berlin, "00:00", k_mon, "2027-01-01..2027-01-01"},
     {"fortnight", k_sun, k_berlin, "00:00", k_mon,
      "error: 'fortnight' is not a period (try 'this week', 'last 30 days', '2026-11' or 'all')"},
     {"", k_sun, k_berlin, "00:00", k_mon, "error: '' is not a period"},

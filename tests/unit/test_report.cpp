@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <variant>
 #include <vector>
@@ -295,4 +296,36 @@ TEST_CASE("milestones are counted in every run that reaches them within the peri
                                           *tu::parse_stored_instant("2026-10-01T00:00:00Z"),
                                           *tu::parse_stored_instant("2026-11-01T00:00:00Z"));
     CHECK(october == std::vector<std::string>{"30 days", "24 hours", "7 days"});
+}
+
+TEST_CASE("ties between strategies are broken the same way whatever the order counted",
+          "[report][unit][insights]")
+{
+    dm::Report r = report_of("2026-11-01", "2026-11-30", "2026-11-30", {});
+    r.moments.strategies = {{"walk", 5, 4, 5, 4}, {"Tea", 5, 4, 5, 4}};
+    auto one = find_insight(dm::insights(r), "strong_craving_strategy");
+    std::reverse(r.moments.strategies.begin(), r.moments.strategies.end());
+    auto other = find_insight(dm::insights(r), "strong_craving_strategy");
+    REQUIRE(one);
+    REQUIRE(other);
+    CHECK(one->text == other->text);
+    CHECK_THAT(one->text, Catch::Matchers::Contains("'Tea'"));
+    CHECK(dm::ranked_strategies(r.moments.strategies)[0].name == "Tea");
+}
+
+TEST_CASE("compared averages add up as printed", "[report][unit][insights]")
+{
+    auto r = report_of("2026-11-01", "2026-11-08", "2026-11-30",
+                       {"2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05",
+                        "2026-11-06", "2026-11-07", "2026-11-08"});
+    // Meeting days average 5.75, others 5.25: printed 5.8 and 5.3, not 5.2.
+    int moods[] = {6, 6, 6, 5, 5, 5, 5, 6};
+    for (std::size_t i = 0; i < 8; ++i)
+        r.checkins[i].mood = moods[i];
+    r.meeting_days = {stored_day("2026-11-01"), stored_day("2026-11-02"), stored_day("2026-11-03"),
+                      stored_day("2026-11-04")};
+    auto insight = find_insight(dm::insights(r), "meeting_mood");
+    REQUIRE(insight);
+    CHECK(insight->text == "On days with a meeting your mood averaged 5.8, against 5.3 on other "
+                           "days.");
 }

@@ -30,8 +30,7 @@ void add_goals(Context& ctx, store::Journal& journal, domain::Report& report)
 {
     for (const auto& goal : store::list_goals(journal, store::GoalSelection::active)) {
         auto view = view_goal(ctx, journal, goal);
-        domain::ReportGoal line{goal.id, goal.title, domain::describe_progress(goal, view.progress),
-                                std::string(domain::pace_name(view.progress.pace)), 0};
+        domain::ReportGoal line{goal, view.progress, 0};
         if (report.days_counted > 0)
             line.in_period = store::goal_progress(journal, goal, report.first, report.last);
         report.goals.push_back(std::move(line));
@@ -41,9 +40,7 @@ void add_goals(Context& ctx, store::Journal& journal, domain::Report& report)
 void add_clocks(Context& ctx, store::Journal& journal, domain::Report& report)
 {
     const auto& time = ctx.time();
-    auto from = report.period.all
-                    ? timeutil::Instant{}
-                    : timeutil::start_of_day(report.period.from, *time.zone, time.day_start);
+    auto from = timeutil::start_of_day(report.period.from, *time.zone, time.day_start);
     auto to = std::min(time.now, timeutil::start_of_day(report.period.to + date::days{1},
                                                         *time.zone, time.day_start));
     auto milestones = configured_milestones(ctx);
@@ -53,8 +50,7 @@ void add_clocks(Context& ctx, store::Journal& journal, domain::Report& report)
         line.name = clock.name;
         line.current_run = domain::clock_status(clock, lapses, milestones, time).current.length;
         for (const auto& lapse : lapses)
-            if ((report.period.all || lapse.day >= report.period.from) &&
-                lapse.day <= report.period.to)
+            if (lapse.day >= report.period.from && lapse.day <= report.period.to)
                 line.lapses.push_back(lapse.day);
         line.milestones =
             domain::milestones_between(clock, lapses, milestones, *time.zone, from, to);
@@ -69,6 +65,7 @@ domain::Report build_report(Context& ctx, const timeutil::Period& period)
     domain::Report report;
     report.period = period;
     report.today = ctx.time().today();
+    report.week_start = ctx.time().week_start;
     if (period.all)
         report.period.from = report.today;
     if (!std::filesystem::exists(ctx.journal_path()))

@@ -97,8 +97,9 @@ void print_legend(Output& out, const Calendar& cal, ColorDepth depth)
         "   " + out.paint(heat_cell(CellKind::missed, 0, true, depth, utf8), Tone::dim) + " missed";
     if (cal.count(DayState::unrecorded) > 0)
         line += "   " + heat_cell(CellKind::unrecorded, 0, true, depth, utf8) + " not recorded";
-    out.stream() << line << '\n'
-                 << "Empty days came before your first entry, or are not over yet.\n";
+    out.stream() << line << '\n';
+    if (cal.count(DayState::blank) > 0)
+        out.stream() << "Empty days came before your first entry, or are not over yet.\n";
 }
 
 } // namespace

@@ -57,7 +57,8 @@ class Table {
 // user's own words, pass unchanged.
 std::string ascii_marks(std::string_view text);
 
-// The number of terminal columns `text` takes (UTF-8 code points).
+// The number of terminal columns `text` (UTF-8) takes: a column a character,
+// two for East Asian wide ones, none for combining marks.
 std::size_t display_width(std::string_view text);
 
 } // namespace steady::app

@@ -88,7 +88,7 @@ void write_cravings(JsonWriter& json, const domain::MomentFigures& m)
     json.end_object();
 }
 
-void write_triggers(JsonWriter& json, const domain::MomentFigures& m)
+void write_triggers(JsonWriter& json, const domain::MomentFigures& m, date::weekday week_start)
 {
     json.key("triggers").begin_object();
     json.key("count").value(m.triggers);
@@ -112,9 +112,11 @@ void write_triggers(JsonWriter& json, const domain::MomentFigures& m)
     }
     json.end_object();
     json.key("by_weekday").begin_object();
-    for (int i = 1; i <= 7; ++i)
-        json.key(domain::to_lower(domain::weekday_name(i % 7)))
-            .value(m.triggers_by_weekday[static_cast<std::size_t>(i % 7)]);
+    for (unsigned i = 0; i < 7; ++i) {
+        auto weekday = (week_start + date::days{i}).c_encoding();
+        json.key(domain::to_lower(domain::weekday_name(static_cast<int>(weekday))))
+            .value(m.triggers_by_weekday[weekday]);
+    }
     json.end_object();
     json.key("by_hour").begin_array();
     for (int count : m.triggers_by_hour)
@@ -144,10 +146,20 @@ void write_goals_and_clocks(JsonWriter& json, const Report& r)
     json.key("goals").begin_array();
     for (const auto& goal : r.goals) {
         json.begin_object();
-        json.key("id").value(goal.id);
-        json.key("title").value(goal.title);
-        json.key("progress").value(goal.progress);
-        json.key("pace").value(goal.pace);
+        const auto& p = goal.today;
+        json.key("id").value(goal.goal.id);
+        json.key("title").value(goal.goal.title);
+        json.key("aim").value(domain::describe_shape(goal.goal));
+        json.key("goal_period").begin_object();
+        json.key("from").value(timeutil::format_day(p.period.from));
+        json.key("to").value(timeutil::format_day(p.period.to));
+        json.end_object();
+        json.key("progress").value(p.progress);
+        json.key("expected").value(two_decimals(p.expected));
+        json.key("remaining").value(p.remaining);
+        json.key("days_left").value(p.days_left);
+        json.key("per_day").value(p.per_day);
+        json.key("pace").value(domain::pace_name(p.pace));
         json.key("in_period").value(goal.in_period);
         json.end_object();
     }
@@ -215,7 +227,7 @@ void write_report_json(JsonWriter& json, const Report& r)
     write_measure(json, r, domain::Measure::energy, std::nullopt, false);
     write_measure(json, r, domain::Measure::sleep, std::nullopt, false);
     write_cravings(json, r.moments);
-    write_triggers(json, r.moments);
+    write_triggers(json, r.moments, r.week_start);
     write_meetings(json, r);
     write_goals_and_clocks(json, r);
     write_insights(json, r);

@@ -51,12 +51,14 @@ std::string halt_list(const domain::MomentFigures& m)
     return any > 0 ? text : std::string();
 }
 
-void print_weekdays(Output& out, const domain::MomentFigures& m)
+void print_weekdays(Output& out, const Report& r)
 {
+    const auto& m = r.moments;
     int most = *std::max_element(m.triggers_by_weekday.begin(), m.triggers_by_weekday.end());
-    for (int i = 1; i <= 7; ++i) {
-        auto count = m.triggers_by_weekday[static_cast<std::size_t>(i % 7)];
-        std::string name = domain::weekday_name(i % 7);
+    for (unsigned i = 0; i < 7; ++i) {
+        auto weekday = (r.week_start + date::days{i}).c_encoding();
+        auto count = m.triggers_by_weekday[weekday];
+        std::string name = domain::weekday_name(static_cast<int>(weekday));
         section_row(out, "",
                     "  " + name.substr(0, 3) + " " + bar(count, most, 20, out.style().utf8) + " " +
                         std::to_string(count));
@@ -88,7 +90,7 @@ void print_report_triggers(Output& out, const Report& r)
     if (auto halt = halt_list(m); !halt.empty())
         section_row(out, "", "HALT: " + halt);
     section_row(out, "", "by weekday:");
-    print_weekdays(out, m);
+    print_weekdays(out, r);
     print_hours(out, m);
 }
 
@@ -111,8 +113,9 @@ void print_goals(Output& out, const Report& r)
     bool first = true;
     for (const auto& goal : r.goals) {
         section_row(out, first ? "Goals" : "",
-                    "#" + std::to_string(goal.id) + " " + goal.title + ": " + goal.progress +
-                        " · " + std::to_string(goal.in_period) + " in this period");
+                    "#" + std::to_string(goal.goal.id) + " " + goal.goal.title + ": " +
+                        domain::describe_progress(goal.goal, goal.today) + " · " +
+                        std::to_string(goal.in_period) + " in this period");
         first = false;
     }
 }

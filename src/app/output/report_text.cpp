@@ -95,10 +95,13 @@ void print_checkins(Output& out, const Report& r)
         std::to_string(r.checkins.size()) + " of " + report_plural(due, "day", "days");
     auto missed = domain::missed_days(r);
     text += missed.empty() ? ", none missed" : " · missed " + day_list(missed, 8, out.style().utf8);
+    if (domain::day_runs(missed).size() > 8)
+        text += " (--json lists them all)";
     report_row(out, "Check-ins", text);
-    report_row(out, "",
-               "streak " + report_plural(streaks.current, "day", "days") + " · longest " +
-                   report_plural(streaks.longest, "day", "days"));
+    if (streaks.longest > 0)
+        report_row(out, "",
+                   "streak " + report_plural(streaks.current, "day", "days") + " · longest " +
+                       report_plural(streaks.longest, "day", "days"));
 }
 
 std::string change_text(double now, std::optional<double> before, int days)
@@ -142,21 +145,24 @@ void print_cravings(Output& out, const Report& r)
         text += ", " + std::to_string(open) + " not recorded";
     text += " · intensity " + domain::format_tenths(*m.craving_intensity.average());
     if (auto minutes = m.craving_minutes.average())
-        text += " · " + std::to_string(std::lround(*minutes)) + " min on average";
+        text += " · " + domain::format_span(std::chrono::minutes(std::lround(*minutes))) +
+                " on average";
     report_row(out, "Cravings", text);
-    auto ranked = domain::ranked_strategies(m.strategies);
-    if (ranked.empty())
+    // What worked: the strategies that ended a craving resisted at least once.
+    std::vector<domain::StrategyTally> worked;
+    for (const auto& s : domain::ranked_strategies(m.strategies))
+        if (s.resisted > 0 && worked.size() < 5)
+            worked.push_back(s);
+    if (worked.empty())
         return;
     report_row(out, "", "what worked:");
     std::size_t width = 0;
-    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i)
-        width = std::max(width, display_width(ranked[i].name));
-    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) {
-        auto name = ranked[i].name + std::string(width - display_width(ranked[i].name), ' ');
+    for (const auto& s : worked)
+        width = std::max(width, display_width(s.name));
+    for (const auto& s : worked)
         report_row(out, "",
-                   "  " + name + "  " + std::to_string(ranked[i].resisted) + " of " +
-                       std::to_string(ranked[i].used) + " resisted");
-    }
+                   "  " + s.name + std::string(width - display_width(s.name), ' ') + "  " +
+                       std::to_string(s.resisted) + " of " + std::to_string(s.used) + " resisted");
 }
 
 } // namespace
@@ -169,8 +175,11 @@ void print_report(Output& out, const Report& r)
         return;
     }
     if (r.empty()) {
-        out.stream() << "  Nothing logged in this period yet. Check-ins, cravings and "
-                        "triggers will show here as you log them.\n";
+        if (r.period.to < r.today)
+            out.stream() << "  Nothing was logged in this period.\n";
+        else
+            out.stream() << "  Nothing logged in this period yet. Check-ins, cravings and "
+                            "triggers will show here as you log them.\n";
         print_report_rest(out, r);
         return;
     }
