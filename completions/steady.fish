@@ -44,7 +44,8 @@ function __steady_args
         end
         switch $word
             case --db --config --color --since --cost-per-day --at --note --tag \
-                --target --per --total --by --tracks --count
+                --target --per --total --by --tracks --count --email --share --every \
+                --alert-after --name
                 set skip 1
             case '-*'
             case '*'
@@ -119,8 +120,8 @@ function __steady_using
 end
 
 # The words to offer for a kind of value, one per line: fixed ones, and for
-# categories, strategies, types, tags, kinds, clocks and goals those of the
-# user's journal (through `steady _complete WHAT`) after the defaults.
+# categories, strategies, types, tags, kinds, clocks, goals and partners those
+# of the user's journal (through `steady _complete WHAT`) after the defaults.
 function __steady_words
     switch $argv[1]
         case categories types kinds
@@ -128,7 +129,7 @@ function __steady_words
                 __steady_static_words $argv[1]
                 __steady_journal_words $argv[1]
             end | awk '!seen[$0]++'
-        case strategies tags clocks goals
+        case strategies tags clocks goals partners
             __steady_journal_words $argv[1]
         case '*'
             __steady_static_words $argv[1]
@@ -144,6 +145,10 @@ function __steady_static_words
             printf '%s\n' day week month
         case tracks
             printf '%s\n' manual checkins meetings sober-days
+        case sections
+            printf '%s\n' checkins mood cravings triggers meetings goals clocks all
+        case cadences
+            printf '%s\n' sunday week month never
         case colors
             printf '%s\n' auto always never
         case yesno
@@ -195,6 +200,7 @@ complete -c steady -n __steady_needs_command -a delete -d 'Delete an entry (undo
 complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, edit or delete (repeatable)'
 complete -c steady -n __steady_needs_command -a report -d 'The period at a glance, with insights'
 complete -c steady -n __steady_needs_command -a summary -d 'The period at a glance (same as report)'
+complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 
 # checkin
@@ -271,6 +277,26 @@ complete -c steady -n $c -l note -x -d 'A note in your own words'
 complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 set -l c '__steady_sub_is goal list'
 complete -c steady -n $c -s a -l all -d 'Include done and archived goals'
+
+# partner [add|list|edit|remove]
+complete -c steady -n '__steady_needs_sub partner' -a add -d 'Add a partner who may receive summaries'
+complete -c steady -n '__steady_needs_sub partner' -a list -d "Every partner and what they see (as 'steady partner')"
+complete -c steady -n '__steady_needs_sub partner' -a edit -d "Change a partner's name, email or what they see"
+complete -c steady -n '__steady_needs_sub partner' -a remove -d 'Remove a partner (their share log stays)'
+complete -c steady -n '__steady_needs_sub_arg partner edit remove' -a '(__steady_words partners)' -d Partner
+for sub in add edit
+    set -l c "__steady_sub_is partner $sub"
+    complete -c steady -n $c -l email -x -d 'Their email address'
+    complete -c steady -n $c -l share -x -a '(__steady_words sections)' -d 'The sections they see'
+    complete -c steady -n $c -l notes -d 'Let notes and other free text go to them'
+    complete -c steady -n $c -l every -x -a '(__steady_words cadences)' -d 'How often they expect a summary'
+    complete -c steady -n $c -l alert-after -x -d 'Tell them after N days without a check-in'
+end
+set -l c '__steady_sub_is partner edit'
+complete -c steady -n $c -l name -x -d 'Their new name'
+complete -c steady -n $c -l no-notes -d 'Keep notes and other free text from them'
+set -l c '__steady_sub_is partner remove'
+complete -c steady -n $c -s y -l yes -d 'Do not ask'
 
 # list
 set -l c '__steady_using list'

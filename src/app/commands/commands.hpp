@@ -28,6 +28,7 @@ void register_goal(CLI::App& root, Context& ctx);
 void register_report(CLI::App& root, Context& ctx);
 void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
+void register_partner(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -50,6 +51,7 @@ inline constexpr std::array k_commands = {
     Command{"delete", &register_delete},
     Command{"undo", &register_undo},
     Command{"report summary", &register_report},
+    Command{"partner", &register_partner},
     Command{"prompt", &register_prompt},
     Command{"_complete", &register_complete},
 };
