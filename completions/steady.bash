@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary partner prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary partner share prompt'
 
 # The subcommands of clock, goal and partner.
 _steady_clock_commands='add list reset'
@@ -57,6 +57,8 @@ _steady_command_flags() {
         echo '-y --yes' ;;
     report | summary)
         echo '--period' ;;
+    share)
+        echo '--period --format --output --message --notes --history' ;;
     undo | prompt) ;;
     esac
 }
@@ -69,7 +71,7 @@ _steady_takes_value() {
         --duration | --trigger | --strategy | --outcome | --name | --type | --goal | \
         --count | --clock | --kind | --period | --search | --limit | --since | \
         --cost-per-day | --target | --per | --total | --by | --tracks | --email | --share | \
-        --every | --alert-after)
+        --every | --alert-after | --format | --output | --message)
         return 0 ;;
     esac
     return 1
@@ -132,6 +134,7 @@ _steady_static_words() {
     tracks) printf '%s\n' manual checkins meetings sober-days ;;
     sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
     cadences) printf '%s\n' sunday week month never ;;
+    formats) printf '%s\n' text markdown json ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
@@ -171,7 +174,7 @@ _steady_reply() {
 _steady_value() {
     local flag=$1 cur=$2 what=''
     case $flag in
-    --db | --config)
+    --db | --config | --output)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null
         return ;;
@@ -184,6 +187,7 @@ _steady_value() {
     --per) what=pers ;;
     --tracks) what=tracks ;;
     --share) what=sections ;;
+    --format) what=formats ;;
     --every) what=cadences ;;
     --strategy) what=strategies ;;
     --tag) what=tags ;;
@@ -260,7 +264,9 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words clocks) ;;
     goal:1:log | goal:1:done | goal:1:archive)
         _steady_reply "$cur" < <(_steady_words goals) ;;
-    report:0:* | summary:0:*)
+    share:0:*)
+        _steady_reply "$cur" < <(_steady_words partners) ;;
+    share:1:* | report:0:* | summary:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
     esac
 }

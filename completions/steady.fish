@@ -45,7 +45,7 @@ function __steady_args
         switch $word
             case --db --config --color --since --cost-per-day --at --note --tag \
                 --target --per --total --by --tracks --count --email --share --every \
-                --alert-after --name
+                --alert-after --name --format --output --message --period
                 set skip 1
             case '-*'
             case '*'
@@ -149,6 +149,8 @@ function __steady_static_words
             printf '%s\n' checkins mood cravings triggers meetings goals clocks all
         case cadences
             printf '%s\n' sunday week month never
+        case formats
+            printf '%s\n' text markdown json
         case colors
             printf '%s\n' auto always never
         case yesno
@@ -201,6 +203,7 @@ complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, e
 complete -c steady -n __steady_needs_command -a report -d 'The period at a glance, with insights'
 complete -c steady -n __steady_needs_command -a summary -d 'The period at a glance (same as report)'
 complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
+complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 
 # checkin
@@ -297,6 +300,16 @@ complete -c steady -n $c -l name -x -d 'Their new name'
 complete -c steady -n $c -l no-notes -d 'Keep notes and other free text from them'
 set -l c '__steady_sub_is partner remove'
 complete -c steady -n $c -s y -l yes -d 'Do not ask'
+
+# share PARTNER [PERIOD]
+set -l c '__steady_using share'
+complete -c steady -n '__steady_needs_sub share' -a '(__steady_words partners)' -d Partner
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
+complete -c steady -n $c -l format -x -a '(__steady_words formats)' -d 'text, markdown or json'
+complete -c steady -n $c -l output -r -F -d 'Write it to this file, not stdout'
+complete -c steady -n $c -l message -x -d 'A few words of your own, shown first'
+complete -c steady -n $c -l notes -d 'Include notes and free text this time'
+complete -c steady -n $c -l history -d 'List what was shared, not a new summary'
 
 # list
 set -l c '__steady_using list'

@@ -114,8 +114,9 @@ void print_goals(Output& out, const Report& r)
     bool first = true;
     for (const auto& goal : r.goals) {
         section_row(out, first ? "Goals" : "",
-                    "#" + std::to_string(goal.id) + " " + goal.title + ": " + goal.progress +
-                        " · " + std::to_string(goal.in_period) + " in this period");
+                    "#" + std::to_string(goal.id) + (goal.title.empty() ? "" : " " + goal.title) +
+                        ": " + goal.progress + " · " + std::to_string(goal.in_period) +
+                        " in this period");
         first = false;
     }
 }
