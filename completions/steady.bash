@@ -4,11 +4,12 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt'
 
-# The subcommands of clock and goal.
+# The subcommands of clock, goal and partner.
 _steady_clock_commands='add list reset'
 _steady_goal_commands='add log list done archive'
+_steady_partner_commands='add list edit remove'
 
 _steady_global_flags='-h --help --db --config --json --color -q --quiet --version'
 
@@ -28,6 +29,13 @@ _steady_command_flags() {
         log) echo '--count --at --note --tag' ;;
         list) echo '-a --all' ;;
         done | archive) ;;
+        esac ;;
+    partner)
+        case $2 in
+        add) echo '--email --share --notes --every --alert-after' ;;
+        edit) echo '--name --email --share --notes --no-notes --every --alert-after' ;;
+        remove) echo '-y --yes' ;;
+        list) ;;
         esac ;;
     checkin)
         echo '--mood --craving --sober --energy --sleep --gratitude --note --tag' \
@@ -51,6 +59,8 @@ _steady_command_flags() {
         echo '--period' ;;
     calendar)
         echo '--period --by' ;;
+    share)
+        echo '--period --format --output --message --notes --history' ;;
     undo | prompt) ;;
     esac
 }
@@ -62,7 +72,8 @@ _steady_takes_value() {
         --gratitude | --note | --tag | --date | --at | --category | --intensity | --coped | \
         --duration | --trigger | --strategy | --outcome | --name | --type | --goal | \
         --count | --clock | --kind | --period | --search | --limit | --since | \
-        --cost-per-day | --target | --per | --total | --by | --tracks)
+        --cost-per-day | --target | --per | --total | --by | --tracks | --email | --share | \
+        --every | --alert-after | --format | --output | --message)
         return 0 ;;
     esac
     return 1
@@ -104,14 +115,14 @@ _steady_journal_words() {
 }
 
 # The words to offer for a kind of value, one per line: fixed ones, and for
-# categories, strategies, types, tags, kinds, clocks and goals those of the
+# categories, strategies, types, tags, kinds, clocks, goals and partners those of the
 # user's journal (through `steady _complete WHAT`) after the defaults.
 _steady_words() {
     case $1 in
     categories | types | kinds)
         _steady_static_words "$1"
         _steady_journal_words "$1" ;;
-    strategies | tags | clocks | goals)
+    strategies | tags | clocks | goals | partners)
         _steady_journal_words "$1" ;;
     *) _steady_static_words "$1" ;;
     esac | awk '!seen[$0]++'
@@ -123,6 +134,9 @@ _steady_static_words() {
     kinds) printf '%s\n' checkin trigger craving meeting goal_log lapse ;;
     pers) printf '%s\n' day week month ;;
     tracks) printf '%s\n' manual checkins meetings sober-days ;;
+    sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
+    cadences) printf '%s\n' sunday week month never ;;
+    formats) printf '%s\n' text markdown json ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
@@ -180,7 +194,7 @@ _steady_command_word() {
 _steady_value() {
     local flag=$1 cur=$2 what=''
     case $flag in
-    --db | --config)
+    --db | --config | --output)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null
         return ;;
@@ -194,6 +208,9 @@ _steady_value() {
         if [[ $(_steady_command_word) == calendar ]]; then what=measures; else what=dates; fi ;;
     --per) what=pers ;;
     --tracks) what=tracks ;;
+    --share) what=sections ;;
+    --format) what=formats ;;
+    --every) what=cadences ;;
     --strategy) what=strategies ;;
     --tag) what=tags ;;
     --goal) what=goals ;;
@@ -261,11 +278,17 @@ _steady() {
         mapfile -t COMPREPLY < <(compgen -W "$_steady_clock_commands" -- "$cur") ;;
     goal:0:*)
         mapfile -t COMPREPLY < <(compgen -W "$_steady_goal_commands" -- "$cur") ;;
+    partner:0:*)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_partner_commands" -- "$cur") ;;
+    partner:1:edit | partner:1:remove)
+        _steady_reply "$cur" < <(_steady_words partners) ;;
     clock:1:reset)
         _steady_reply "$cur" < <(_steady_words clocks) ;;
     goal:1:log | goal:1:done | goal:1:archive)
         _steady_reply "$cur" < <(_steady_words goals) ;;
-    report:0:* | summary:0:* | calendar:0:*)
+    share:0:*)
+        _steady_reply "$cur" < <(_steady_words partners) ;;
+    share:1:* | report:0:* | summary:0:* | calendar:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
     esac
 }

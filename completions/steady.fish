@@ -44,7 +44,8 @@ function __steady_args
         end
         switch $word
             case --db --config --color --since --cost-per-day --at --note --tag \
-                --target --per --total --by --tracks --count
+                --target --per --total --by --tracks --count --email --share --every \
+                --alert-after --name --format --output --message --period
                 set skip 1
             case '-*'
             case '*'
@@ -119,8 +120,8 @@ function __steady_using
 end
 
 # The words to offer for a kind of value, one per line: fixed ones, and for
-# categories, strategies, types, tags, kinds, clocks and goals those of the
-# user's journal (through `steady _complete WHAT`) after the defaults.
+# categories, strategies, types, tags, kinds, clocks, goals and partners those
+# of the user's journal (through `steady _complete WHAT`) after the defaults.
 function __steady_words
     switch $argv[1]
         case categories types kinds
@@ -128,7 +129,7 @@ function __steady_words
                 __steady_static_words $argv[1]
                 __steady_journal_words $argv[1]
             end | awk '!seen[$0]++'
-        case strategies tags clocks goals
+        case strategies tags clocks goals partners
             __steady_journal_words $argv[1]
         case '*'
             __steady_static_words $argv[1]
@@ -144,6 +145,12 @@ function __steady_static_words
             printf '%s\n' day week month
         case tracks
             printf '%s\n' manual checkins meetings sober-days
+        case sections
+            printf '%s\n' checkins mood cravings triggers meetings goals clocks all
+        case cadences
+            printf '%s\n' sunday week month never
+        case formats
+            printf '%s\n' text markdown json
         case colors
             printf '%s\n' auto always never
         case yesno
@@ -198,6 +205,8 @@ complete -c steady -n __steady_needs_command -a undo -d 'Reverse the last add, e
 complete -c steady -n __steady_needs_command -a report -d 'The period at a glance, with insights'
 complete -c steady -n __steady_needs_command -a summary -d 'The period at a glance (same as report)'
 complete -c steady -n __steady_needs_command -a calendar -d 'Days coloured by mood, craving or sober: a month or a year'
+complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
+complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 
 # checkin
@@ -274,6 +283,36 @@ complete -c steady -n $c -l note -x -d 'A note in your own words'
 complete -c steady -n $c -l tag -x -a '(__steady_words tags)' -d 'A tag; repeatable'
 set -l c '__steady_sub_is goal list'
 complete -c steady -n $c -s a -l all -d 'Include done and archived goals'
+
+# partner [add|list|edit|remove]
+complete -c steady -n '__steady_needs_sub partner' -a add -d 'Add a partner who may receive summaries'
+complete -c steady -n '__steady_needs_sub partner' -a list -d "Every partner and what they see (as 'steady partner')"
+complete -c steady -n '__steady_needs_sub partner' -a edit -d "Change a partner's name, email or what they see"
+complete -c steady -n '__steady_needs_sub partner' -a remove -d 'Remove a partner (their share log stays)'
+complete -c steady -n '__steady_needs_sub_arg partner edit remove' -a '(__steady_words partners)' -d Partner
+for sub in add edit
+    set -l c "__steady_sub_is partner $sub"
+    complete -c steady -n $c -l email -x -d 'Their email address'
+    complete -c steady -n $c -l share -x -a '(__steady_words sections)' -d 'The sections they see'
+    complete -c steady -n $c -l notes -d 'Let notes and other free text go to them'
+    complete -c steady -n $c -l every -x -a '(__steady_words cadences)' -d 'How often they expect a summary'
+    complete -c steady -n $c -l alert-after -x -d 'Tell them after N days without a check-in'
+end
+set -l c '__steady_sub_is partner edit'
+complete -c steady -n $c -l name -x -d 'Their new name'
+complete -c steady -n $c -l no-notes -d 'Keep notes and other free text from them'
+set -l c '__steady_sub_is partner remove'
+complete -c steady -n $c -s y -l yes -d 'Do not ask'
+
+# share PARTNER [PERIOD]
+set -l c '__steady_using share'
+complete -c steady -n '__steady_needs_sub share' -a '(__steady_words partners)' -d Partner
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
+complete -c steady -n $c -l format -x -a '(__steady_words formats)' -d 'text, markdown or json'
+complete -c steady -n $c -l output -r -F -d 'Write it to this file, not stdout'
+complete -c steady -n $c -l message -x -d 'A few words of your own, shown first'
+complete -c steady -n $c -l notes -d 'Include notes and free text this time'
+complete -c steady -n $c -l history -d 'List what was shared, not a new summary'
 
 # list
 set -l c '__steady_using list'

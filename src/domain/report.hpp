@@ -112,6 +112,16 @@ std::vector<std::string> milestones_between(const Clock& clock, std::vector<Laps
                                             const timeutil::Zone& zone, timeutil::Instant from,
                                             timeutil::Instant to);
 
+// A piece of free text the person wrote on a day of the period: a note, a
+// gratitude, what a trigger was and how they coped, a meeting's name, what
+// happened at a lapse. Read only for a share that may carry notes.
+struct ReportNote {
+    timeutil::Day day{};
+    std::string kind;  // the entry's kind: "checkin", "trigger", "lapse", …
+    std::string field; // "note", "gratitude", "what", "coped", "name"
+    std::string text;
+};
+
 // One observation drawn from the person's own data, printed only when the
 // data holds enough evidence (see insights()).
 struct Insight {
@@ -146,6 +156,7 @@ struct Report {
     std::vector<ReportGoal> goals;
     std::vector<ReportClock> clocks;
     std::vector<Insight> insights;
+    std::vector<ReportNote> notes; // empty unless asked for, by day
 
     bool empty() const;
 };

@@ -11,7 +11,7 @@ namespace {
 
 // Words spelt in several cases ("Stress", "stress") are offered once, as the
 // user wrote them most often (of equals, most recently).
-constexpr std::array<std::pair<std::string_view, const char*>, 6> k_lookups = {{
+constexpr std::array<std::pair<std::string_view, const char*>, 7> k_lookups = {{
     {"categories",
      "SELECT category, max(n * 4294967296 + last) FROM (SELECT category, count(*) AS n, "
      "max(id) AS last FROM entries "
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<std::string_view, const char*>, 6> k_lookups = {{
              "WHERE deleted IS NULL ORDER BY 1"},
     {"clocks", "SELECT name FROM clocks ORDER BY name"},
     {"goals", "SELECT id FROM goals WHERE status = 'active' ORDER BY id"},
+    {"partners", "SELECT name FROM partners ORDER BY name"},
 }};
 
 } // namespace

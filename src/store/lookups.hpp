@@ -11,7 +11,7 @@ namespace steady::store {
 
 // What the user has typed before, for completion: "categories",
 // "strategies", "types" (meeting types), "tags", "clocks" (names),
-// "goals" (ids of active goals). Sorted, distinct; empty for other names.
+// "goals" (ids of active goals), "partners" (names). Sorted, distinct; empty for other names.
 std::vector<std::string> past_values(Journal& journal, std::string_view what);
 
 // The one-line status `steady prompt` shows, read with a single query:
@@ -23,4 +23,4 @@ struct PromptFacts {
 };
 PromptFacts prompt_facts(Journal& journal, timeutil::Day today);
 
-}  // namespace steady::store
+} // namespace steady::store

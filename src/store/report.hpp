@@ -29,6 +29,13 @@ void count_report(Journal& journal, domain::Report& report);
 domain::MomentFigures count_moments_from_entries(Journal& journal, timeutil::Day first,
                                                  timeutil::Day last);
 
+// The free text of the live entries of the local days `from`..`to`
+// (inclusive): notes, gratitude, what a trigger or lapse was, how a trigger
+// was coped with, meeting names; by day, then instant, then the order of
+// those fields. Call inside Journal::read.
+std::vector<domain::ReportNote> period_notes(Journal& journal, timeutil::Day from,
+                                             timeutil::Day to);
+
 // Rebuilds the rollup of every stale month but the newest (which is most
 // likely still being written to, and cheap to count directly). Called by
 // Journal::write inside every write transaction, so a month is rebuilt

@@ -61,16 +61,48 @@ std::vector<std::string> columns_of(SQLite::Database& db, const std::string& tab
     return names;
 }
 
+// Inserts row `id` of `table` again from the JSON row image `before`: a
+// removed partner (the one table whose rows are deleted, not marked), and the
+// share log rows `before` names in `share_ids` linked to it again.
+void undo_reinsert(SQLite::Database& db, const std::string& table, std::int64_t id,
+                   const std::string& before)
+{
+    std::string names;
+    std::string values;
+    for (const auto& column : columns_of(db, table)) {
+        names += (names.empty() ? "\"" : ", \"") + column + "\"";
+        values +=
+            (values.empty() ? "" : ", ") + std::string("json_extract(:before, '$.") + column + "')";
+    }
+    SQLite::Statement st(db, "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")");
+    st.bind(":before", before);
+    st.exec();
+    SQLite::Statement links(db, "UPDATE shares SET partner_id = :id WHERE partner_id IS NULL AND "
+                                "id IN (SELECT value FROM json_each(:before, '$.share_ids'))");
+    links.bind(":id", id);
+    links.bind(":before", before);
+    links.exec();
+}
+
+bool undo_row_exists(SQLite::Database& db, const std::string& table, std::int64_t id)
+{
+    SQLite::Statement st(db, "SELECT 1 FROM " + table + " WHERE id = ?");
+    st.bind(1, id);
+    return st.executeStep();
+}
+
 // Writes the JSON row image `before` back into row `id` of `table`.
 void restore(SQLite::Database& db, const std::string& table, std::int64_t id,
              const std::string& before)
 {
+    if (!undo_row_exists(db, table, id))
+        return undo_reinsert(db, table, id, before);
     std::string set;
     for (const auto& column : columns_of(db, table)) {
         if (column == "id")
             continue;
-        set += (set.empty() ? "\"" : ", \"") + column + "\" = json_extract(:before, '$." +
-               column + "')";
+        set += (set.empty() ? "\"" : ", \"") + column + "\" = json_extract(:before, '$." + column +
+               "')";
     }
     SQLite::Statement st(db, "UPDATE " + table + " SET " + set + " WHERE id = :id");
     st.bind(":before", before);
@@ -78,10 +110,10 @@ void restore(SQLite::Database& db, const std::string& table, std::int64_t id,
     st.exec();
 }
 
-}  // namespace
+} // namespace
 
-void record_undo(Journal& journal, std::string_view action, std::string_view table,
-                 std::int64_t id, std::string_view description, timeutil::Instant now)
+void record_undo(Journal& journal, std::string_view action, std::string_view table, std::int64_t id,
+                 std::string_view description, timeutil::Instant now)
 {
     auto& db = journal.db();
     SQLite::Statement st(db, "INSERT INTO undo_log (at, action, target, target_id, description, "
@@ -132,4 +164,4 @@ std::optional<std::string> undo_last(Journal& journal, timeutil::Instant now)
     return description;
 }
 
-}  // namespace steady::store
+} // namespace steady::store

@@ -1,6 +1,7 @@
 # Completion offers words from the user's own journal: the hidden
 # `steady _complete WHAT` prints the trigger categories (after the defaults),
-# craving strategies, meeting types, tags, clock names and goal ids in use,
+# craving strategies, meeting types, tags, clock names, goal ids and partner
+# names in use,
 # one a line, and prints nothing (exit 0, no file made) on any problem; bash
 # completion offers them, e.g. a clock's name after `steady clock reset `.
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +50,9 @@ expect_exit 0 steady _complete clocks
 expect_eq "$out" nicotine "_complete clocks"
 expect_exit 0 steady _complete goals
 expect_eq "$out" "$goal_id" "_complete goals"
+expect_exit 0 steady partner add "Sam Q" --email sam@example.org
+expect_exit 0 steady _complete partners
+expect_eq "$out" "Sam Q" "_complete partners"
 expect_exit 0 steady _complete kinds
 expect_line lapse "_complete kinds"
 expect_line goal_log "_complete kinds"
@@ -93,6 +97,10 @@ out=$(bash_offers "$db" "$STEADY_BIN" clock reset "")
 expect_line nicotine "bash: steady clock reset <TAB>"
 out=$(bash_offers "$db" "$STEADY_BIN" clock reset "ni")
 expect_eq "$out" nicotine "bash: steady clock reset ni<TAB>"
+out=$(bash_offers "$db" "$STEADY_BIN" partner edit "")
+expect_eq "$out" 'Sam\ Q' "bash: steady partner edit <TAB>"
+out=$(bash_offers "$db" "$STEADY_BIN" partner remove "Sa")
+expect_eq "$out" 'Sam\ Q' "bash: steady partner remove Sa<TAB>"
 out=$(bash_offers "$db" "$STEADY_BIN" goal log "")
 expect_line "$goal_id" "bash: steady goal log <TAB>"
 out=$(bash_offers "$db" "$STEADY_BIN" trigger x --category "")

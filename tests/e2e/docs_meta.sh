@@ -23,10 +23,11 @@
 #     flag of `steady COMMAND SUB --help` has a .TP entry in the command's
 #     section, is offered by bash and fish after `steady COMMAND SUB -`, and
 #     is in the "(SUB)" branch of _steady_COMMAND;
-#   - with a journal holding a clock and a goal (STEADY_DB, or --db on the
-#     command line), bash and fish offer the clock's name after
-#     `steady clock reset ` and the goal's id after `steady goal done `, through
-#     `steady _complete`; _steady asks `_complete` for clocks and goals;
+#   - with a journal holding a clock, a goal and a partner (STEADY_DB, or --db
+#     on the command line), bash and fish offer the clock's name after
+#     `steady clock reset `, the goal's id after `steady goal done ` and the
+#     partner's name after `steady partner remove `/`edit `, through
+#     `steady _complete`; _steady asks `_complete` for clocks, goals and partners;
 #   - `mandoc -Tlint -W warning` says nothing about any of the three pages;
 #   - `bash -n`, `zsh -n` and `fish --no-execute` accept the completions.
 # Bash and fish are asked what they complete; zsh, whose completion needs a
@@ -373,6 +374,7 @@ in_journal() {
 }
 check
 if in_journal steady -q clock add docsclock >/dev/null 2>&1 &&
+    in_journal steady -q partner add docspartner --email d@example.org >/dev/null 2>&1 &&
     goal_id=$(in_journal steady --json goal add "docs goal" 2>/dev/null |
         grep -Eo '"id": *[0-9]+' | head -n 1 | grep -Eo '[0-9]+$') && [ -n "$goal_id" ]; then
     export -f bash_offers fish_offers
@@ -385,6 +387,9 @@ if in_journal steady -q clock add docsclock >/dev/null 2>&1 &&
         in_journal bash -c 'bash_offers steady goal done ""' | grep -qx "$goal_id" ||
             fail "steady.bash: 'steady goal done <TAB>' does not offer the journal's goal id (steady _complete goals)"
         check
+        in_journal bash -c 'bash_offers steady partner remove ""' | grep -qx docspartner ||
+            fail "steady.bash: 'steady partner remove <TAB>' does not offer the journal's partner (steady _complete partners)"
+        check
         in_journal env -u STEADY_DB bash -c 'bash_offers steady --db "$1" clock reset ""' _ "$journal" |
             grep -qx docsclock ||
             fail "steady.bash: 'steady --db J clock reset <TAB>' does not use the journal J"
@@ -394,13 +399,16 @@ if in_journal steady -q clock add docsclock >/dev/null 2>&1 &&
         in_journal bash -c 'fish_offers "steady clock reset "' | grep -qx docsclock ||
             fail "steady.fish: 'steady clock reset <TAB>' does not offer the journal's clock (steady _complete clocks)"
         check
+        in_journal bash -c 'fish_offers "steady partner edit "' | grep -qx docspartner ||
+            fail "steady.fish: 'steady partner edit <TAB>' does not offer the journal's partner (steady _complete partners)"
+        check
         in_journal bash -c 'fish_offers "steady goal log "' | grep -qx "$goal_id" ||
             fail "steady.fish: 'steady goal log <TAB>' does not offer the journal's goal id (steady _complete goals)"
     fi
 else
     fail "could not make a journal with a clock and a goal for the completion checks"
 fi
-for what in clocks goals; do
+for what in clocks goals partners; do
     check
     grep -Eq -- "_complete" "$zsh_comp" && grep -Eq -- "_steady_words $what " "$zsh_comp" ||
         fail "_steady: does not ask 'steady _complete $what'"

@@ -28,6 +28,8 @@ void register_goal(CLI::App& root, Context& ctx);
 void register_report(CLI::App& root, Context& ctx);
 void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
+void register_partner(CLI::App& root, Context& ctx);
+void register_share(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -51,6 +53,8 @@ inline constexpr std::array k_commands = {
     Command{"undo", &register_undo},
     Command{"report summary", &register_report},
     Command{"calendar", &register_calendar},
+    Command{"partner", &register_partner},
+    Command{"share", &register_share},
     Command{"prompt", &register_prompt},
     Command{"_complete", &register_complete},
 };

@@ -61,7 +61,8 @@ void register_complete(CLI::App& root, Context& ctx)
     auto what = std::make_shared<std::string>();
     auto* cmd = root.add_subcommand("_complete", "Words for shell completion");
     cmd->group(""); // hidden from --help
-    cmd->add_option("WHAT", *what, "kinds, categories, strategies, types, tags, clocks or goals")
+    cmd->add_option("WHAT", *what,
+                    "kinds, categories, strategies, types, tags, clocks, goals or partners")
         ->required();
     cmd->callback([what, &ctx] { run_complete(*what, ctx); });
 }

@@ -60,7 +60,8 @@ void add_clocks(Context& ctx, store::Journal& journal, domain::Report& report)
 
 } // namespace
 
-domain::Report build_report(Context& ctx, const timeutil::Period& period)
+domain::Report build_report(Context& ctx, const timeutil::Period& period,
+                            domain::IncludeNotes notes)
 {
     domain::Report report;
     report.period = period;
@@ -81,6 +82,8 @@ domain::Report build_report(Context& ctx, const timeutil::Period& period)
             report.last = covered->to;
             report.days_counted = static_cast<int>((covered->to - covered->from).count()) + 1;
             store::count_report(journal, report);
+            if (notes == domain::IncludeNotes::yes)
+                report.notes = store::period_notes(journal, report.first, report.last);
         }
         add_goals(ctx, journal, report);
         add_clocks(ctx, journal, report);

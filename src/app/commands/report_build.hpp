@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/context.hpp"
+#include "domain/partner.hpp"
 #include "domain/report.hpp"
 
 namespace steady::app {
@@ -16,7 +17,10 @@ timeutil::Period report_period(Context& ctx, const std::optional<std::string>& p
 // Every figure of `period` (SPEC §6): the journal's counts, the goals in
 // progress and what the period added to them, each clock's run, lapses and
 // milestones within it, and the insights the figures hold evidence for.
-// Reads the journal (a missing one is an empty report, nothing created).
-domain::Report build_report(Context& ctx, const timeutil::Period& period);
+// With `notes` yes, also the free text of the covered days (Report::notes),
+// for a share to redact. Reads the journal (a missing one is an empty
+// report, nothing created).
+domain::Report build_report(Context& ctx, const timeutil::Period& period,
+                            domain::IncludeNotes notes = domain::IncludeNotes::no);
 
 } // namespace steady::app

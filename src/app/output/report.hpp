@@ -4,6 +4,7 @@
 
 #include "app/output/output.hpp"
 #include "domain/json.hpp"
+#include "domain/partner.hpp"
 #include "domain/report.hpp"
 
 namespace steady::app {
@@ -25,6 +26,10 @@ std::string short_day(timeutil::Day day, bool with_year);
 // Days as runs: "Nov 18, Nov 21, Nov 3–9"; at most `limit` runs, then
 // "and N more days". The year is shown when it is not `year`.
 std::string day_list(const std::vector<timeutil::Day>& days, std::size_t limit, bool utf8);
+
+// The sections of print_report that `scope` holds and `report` has figures
+// for, without the heading; `report` should be redacted to `scope`.
+void print_report_sections(Output& out, const domain::Report& report, const domain::Scope& scope);
 
 // The sections of print_report after cravings: triggers; then meetings,
 // goals, clocks and insights (also shown for a report with no entries).

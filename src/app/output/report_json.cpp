@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "app/output/report.hpp"
+#include "app/output/report_json.hpp"
 #include "domain/text.hpp"
 
 namespace steady::app {
@@ -20,6 +21,8 @@ std::optional<double> two_decimals(std::optional<double> value)
     return std::round(*value * 100) / 100;
 }
 
+} // namespace
+
 void write_days(JsonWriter& json, const std::vector<timeutil::Day>& days)
 {
     json.begin_array();
@@ -28,24 +31,22 @@ void write_days(JsonWriter& json, const std::vector<timeutil::Day>& days)
     json.end_array();
 }
 
-void write_checkins(JsonWriter& json, const Report& r)
+void write_checkin_fields(JsonWriter& json, const Report& r)
 {
     auto streaks = domain::checkin_streaks(r);
-    json.key("checkins").begin_object();
     json.key("done").value(static_cast<std::int64_t>(r.checkins.size()));
     json.key("days").value(domain::days_due(r));
     json.key("missed");
     write_days(json, domain::missed_days(r));
     json.key("current_streak").value(streaks.current);
     json.key("longest_streak").value(streaks.longest);
-    json.end_object();
 }
 
 void write_measure(JsonWriter& json, const Report& r, domain::Measure measure,
-                   std::optional<double> previous, bool has_previous)
+                   std::optional<double> previous, bool has_previous, std::string_view key)
 {
     auto stats = domain::stats_of(r, measure);
-    json.key(domain::measure_name(measure));
+    json.key(key.empty() ? std::string_view(domain::measure_name(measure)) : key);
     if (stats.count == 0) {
         json.null();
         return;
@@ -66,9 +67,8 @@ void write_measure(JsonWriter& json, const Report& r, domain::Measure measure,
     json.end_object();
 }
 
-void write_cravings(JsonWriter& json, const domain::MomentFigures& m)
+void write_craving_fields(JsonWriter& json, const domain::MomentFigures& m)
 {
-    json.key("cravings").begin_object();
     json.key("count").value(m.cravings);
     json.key("resisted").value(m.resisted);
     json.key("used").value(m.used);
@@ -85,12 +85,11 @@ void write_cravings(JsonWriter& json, const domain::MomentFigures& m)
         json.end_object();
     }
     json.end_array();
-    json.end_object();
 }
 
-void write_triggers(JsonWriter& json, const domain::MomentFigures& m, date::weekday week_start)
+void write_trigger_fields(JsonWriter& json, const domain::MomentFigures& m,
+                          date::weekday week_start)
 {
-    json.key("triggers").begin_object();
     json.key("count").value(m.triggers);
     json.key("average_intensity").value(two_decimals(m.trigger_intensity.average()));
     json.key("by_category").begin_array();
@@ -122,12 +121,10 @@ void write_triggers(JsonWriter& json, const domain::MomentFigures& m, date::week
     for (int count : m.triggers_by_hour)
         json.value(count);
     json.end_array();
-    json.end_object();
 }
 
-void write_meetings(JsonWriter& json, const Report& r)
+void write_meeting_fields(JsonWriter& json, const Report& r)
 {
-    json.key("meetings").begin_object();
     json.key("count").value(r.meetings);
     json.key("by_type").begin_array();
     for (const auto& [type, count] : r.meetings_by_type) {
@@ -138,17 +135,17 @@ void write_meetings(JsonWriter& json, const Report& r)
         json.end_object();
     }
     json.end_array();
-    json.end_object();
 }
 
-void write_goals_and_clocks(JsonWriter& json, const Report& r)
+void write_goals_array(JsonWriter& json, const Report& r)
 {
-    json.key("goals").begin_array();
+    json.begin_array();
     for (const auto& goal : r.goals) {
         json.begin_object();
         const auto& p = goal.today;
         json.key("id").value(goal.goal.id);
-        json.key("title").value(goal.goal.title);
+        json.key("title");
+        goal.goal.title.empty() ? json.null() : json.value(goal.goal.title);
         json.key("aim").value(domain::describe_shape(goal.goal));
         json.key("goal_period").begin_object();
         json.key("from").value(timeutil::format_day(p.period.from));
@@ -164,7 +161,11 @@ void write_goals_and_clocks(JsonWriter& json, const Report& r)
         json.end_object();
     }
     json.end_array();
-    json.key("clocks").begin_array();
+}
+
+void write_clocks_array(JsonWriter& json, const Report& r)
+{
+    json.begin_array();
     for (const auto& clock : r.clocks) {
         json.begin_object();
         json.key("name").value(clock.name);
@@ -177,9 +178,9 @@ void write_goals_and_clocks(JsonWriter& json, const Report& r)
     json.end_array();
 }
 
-void write_insights(JsonWriter& json, const Report& r)
+void write_insights_array(JsonWriter& json, const Report& r)
 {
-    json.key("insights").begin_array();
+    json.begin_array();
     for (const auto& insight : r.insights) {
         json.begin_object();
         json.key("kind").value(insight.kind);
@@ -202,8 +203,6 @@ void write_insights(JsonWriter& json, const Report& r)
     json.end_array();
 }
 
-} // namespace
-
 void write_report_json(JsonWriter& json, const Report& r)
 {
     json.begin_object();
@@ -221,16 +220,28 @@ void write_report_json(JsonWriter& json, const Report& r)
     } else {
         json.null();
     }
-    write_checkins(json, r);
+    json.key("checkins").begin_object();
+    write_checkin_fields(json, r);
+    json.end_object();
     write_measure(json, r, domain::Measure::mood, r.previous_mood, true);
     write_measure(json, r, domain::Measure::craving, r.previous_craving, true);
     write_measure(json, r, domain::Measure::energy, std::nullopt, false);
     write_measure(json, r, domain::Measure::sleep, std::nullopt, false);
-    write_cravings(json, r.moments);
-    write_triggers(json, r.moments, r.week_start);
-    write_meetings(json, r);
-    write_goals_and_clocks(json, r);
-    write_insights(json, r);
+    json.key("cravings").begin_object();
+    write_craving_fields(json, r.moments);
+    json.end_object();
+    json.key("triggers").begin_object();
+    write_trigger_fields(json, r.moments, r.week_start);
+    json.end_object();
+    json.key("meetings").begin_object();
+    write_meeting_fields(json, r);
+    json.end_object();
+    json.key("goals");
+    write_goals_array(json, r);
+    json.key("clocks");
+    write_clocks_array(json, r);
+    json.key("insights");
+    write_insights_array(json, r);
     json.end_object();
 }
 

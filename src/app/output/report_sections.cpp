@@ -113,7 +113,8 @@ void print_goals(Output& out, const Report& r)
     bool first = true;
     for (const auto& goal : r.goals) {
         section_row(out, first ? "Goals" : "",
-                    "#" + std::to_string(goal.goal.id) + " " + goal.goal.title + ": " +
+                    "#" + std::to_string(goal.goal.id) +
+                        (goal.goal.title.empty() ? "" : " " + goal.goal.title) + ": " +
                         domain::describe_progress(goal.goal, goal.today) + " · " +
                         std::to_string(goal.in_period) + " in this period");
         first = false;

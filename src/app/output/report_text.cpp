@@ -183,11 +183,22 @@ void print_report(Output& out, const Report& r)
         print_report_rest(out, r);
         return;
     }
-    print_checkins(out, r);
-    print_measure(out, r, domain::Measure::mood, 1, 10, r.previous_mood);
-    print_measure(out, r, domain::Measure::craving, 0, 10, r.previous_craving);
-    print_measure(out, r, domain::Measure::energy, 1, 10, std::nullopt);
-    print_measure(out, r, domain::Measure::sleep, 0, 12, std::nullopt);
+    print_report_sections(out, r, domain::Scope::all());
+}
+
+void print_report_sections(Output& out, const Report& r, const domain::Scope& scope)
+{
+    using domain::Section;
+    if (scope.has(Section::checkins))
+        print_checkins(out, r);
+    if (scope.has(Section::mood))
+        print_measure(out, r, domain::Measure::mood, 1, 10, r.previous_mood);
+    if (scope.has(Section::cravings))
+        print_measure(out, r, domain::Measure::craving, 0, 10, r.previous_craving);
+    if (scope.has(Section::checkins)) {
+        print_measure(out, r, domain::Measure::energy, 1, 10, std::nullopt);
+        print_measure(out, r, domain::Measure::sleep, 0, 12, std::nullopt);
+    }
     print_cravings(out, r);
     print_report_triggers(out, r);
     print_report_rest(out, r);

@@ -1,0 +1,181 @@
+#include <cstdio>
+#include <sstream>
+
+#include "app/output/charts.hpp"
+#include "app/output/report.hpp"
+#include "app/output/share.hpp"
+
+namespace steady::app {
+
+using domain::Report;
+using domain::Section;
+using domain::Share;
+
+namespace {
+
+// The person's own words with markdown's marks escaped, so that a note
+// cannot become a link, an image or a heading in the partner's reader.
+std::string md_escaped(std::string_view text)
+{
+    std::string out;
+    for (char c : share_printable(text)) {
+        if (std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
+            out += '\\';
+        out += c == '\n' ? std::string("  \n") : std::string(1, c);
+    }
+    return out;
+}
+
+std::string md_decimal(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+        text.resize(text.size() - 2);
+    return text;
+}
+
+std::string md_days(int n)
+{
+    return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+void md_measure(std::ostream& os, const Report& r, domain::Measure measure, const char* label,
+                double low, double high, bool utf8)
+{
+    auto stats = domain::stats_of(r, measure);
+    if (stats.count == 0)
+        return;
+    os << "- " << label << ": average " << md_decimal(*stats.average()) << " ("
+       << md_decimal(stats.min) << (utf8 ? "–" : "-") << md_decimal(stats.max) << "), by day `"
+       << sparkline(squeeze(domain::by_day(r, measure), 56), low, high, utf8) << "`\n";
+}
+
+void md_checkins(std::ostream& os, const Share& share, bool utf8)
+{
+    const auto& r = share.report;
+    auto streaks = domain::checkin_streaks(r);
+    os << "\n## Check-ins\n\n- " << r.checkins.size() << " of " << md_days(domain::days_due(r))
+       << "; streak " << md_days(streaks.current) << ", longest " << md_days(streaks.longest)
+       << "\n";
+    md_measure(os, r, domain::Measure::energy, "Energy", 1, 10, utf8);
+    md_measure(os, r, domain::Measure::sleep, "Sleep (hours)", 0, 12, utf8);
+}
+
+void md_cravings(std::ostream& os, const Report& r, bool utf8)
+{
+    const auto& m = r.moments;
+    os << "\n## Cravings\n\n- " << m.cravings << " logged: " << m.resisted << " resisted, "
+       << m.used << " used";
+    if (auto intensity = m.craving_intensity.average())
+        os << ", intensity " << md_decimal(*intensity);
+    os << "\n";
+    for (const auto& s : domain::ranked_strategies(m.strategies))
+        os << "- " << md_escaped(s.name) << ": " << s.resisted << " of " << s.used << " resisted\n";
+    md_measure(os, r, domain::Measure::craving, "Craving at check-in", 0, 10, utf8);
+}
+
+void md_triggers(std::ostream& os, const Report& r)
+{
+    const auto& m = r.moments;
+    os << "\n## Triggers\n\n- " << m.triggers << " logged";
+    if (auto intensity = m.trigger_intensity.average())
+        os << ", intensity " << md_decimal(*intensity);
+    os << "\n";
+    for (const auto& [name, tally] : m.by_category)
+        os << "- " << (name.empty() ? "no category" : md_escaped(name)) << ": " << tally.count
+           << "\n";
+}
+
+void md_rest(std::ostream& os, const Share& share, bool utf8)
+{
+    const auto& r = share.report;
+    if (share.scope.has(Section::meetings)) {
+        os << "\n## Meetings\n\n- " << r.meetings << " attended\n";
+        for (const auto& [type, count] : r.meetings_by_type)
+            os << "- " << (type.empty() ? "other" : md_escaped(type)) << ": " << count << "\n";
+    }
+    if (share.scope.has(Section::goals)) {
+        os << "\n## Goals\n\n";
+        for (const auto& goal : r.goals)
+            os << "- #" << goal.goal.id
+               << (goal.goal.title.empty() ? "" : " " + md_escaped(goal.goal.title)) << ": "
+               << domain::describe_progress(goal.goal, goal.today) << ", " << goal.in_period
+               << " in this period\n";
+        if (r.goals.empty())
+            os << "- no goals in progress\n";
+    }
+    if (share.scope.has(Section::clocks)) {
+        os << "\n## Clocks\n\n";
+        for (const auto& clock : r.clocks) {
+            os << "- " << md_escaped(clock.name) << ": " << domain::format_span(clock.current_run)
+               << " now";
+            if (!clock.lapses.empty())
+                os << "; reset " << day_list(clock.lapses, 4, utf8);
+            for (const auto& label : clock.milestones)
+                os << "; reached " << label;
+            os << "\n";
+        }
+        if (r.clocks.empty())
+            os << "- no clocks\n";
+    }
+    if (!r.insights.empty()) {
+        os << "\n## Insights\n\n";
+        for (const auto& insight : r.insights)
+            os << "- " << md_escaped(insight.text) << "\n";
+    }
+}
+
+void md_notes(std::ostream& os, const Report& r)
+{
+    if (r.notes.empty())
+        return;
+    os << "\n## Notes\n\n";
+    for (const auto& note : r.notes)
+        os << "- " << short_day(note.day, false) << ", " << share_note_label(note) << ": "
+           << md_escaped(note.text) << "\n";
+}
+
+} // namespace
+
+std::string share_markdown(const Share& share, bool utf8)
+{
+    std::ostringstream os;
+    const auto& r = share.report;
+    std::string dash = utf8 ? " – " : " to ";
+    os << "# Summary " << timeutil::format_day(r.period.from) << dash
+       << timeutil::format_day(r.period.to) << "\n\nHi " << md_escaped(share.to) << ",\n\n";
+    if (share.message)
+        os << md_escaped(*share.message) << "\n\n";
+    os << "Here is " << (share.from ? md_escaped(*share.from) + "'s" : std::string("my"))
+       << " summary for " << timeutil::format_day(r.period.from) << dash
+       << timeutil::format_day(r.period.to) << ".\n";
+    if (r.days_counted > 0)
+        os << "\n"
+           << (share.missed_days.empty()
+                   ? std::string("A check-in every day so far.")
+                   : "**Days without a check-in:** " + day_list(share.missed_days, 12, utf8) + ".")
+           << "\n";
+    if (r.days_counted == 0 && r.period.from > r.today)
+        os << "\nThat period has not begun yet; nothing has happened in it.\n";
+    else if (r.empty() && r.notes.empty())
+        os << "\nNothing was logged in this period.\n";
+    if (r.days_counted > 0 && share.scope.has(Section::checkins))
+        md_checkins(os, share, utf8);
+    if (share.scope.has(Section::mood) && domain::stats_of(r, domain::Measure::mood).count > 0) {
+        os << "\n## Mood\n\n";
+        md_measure(os, r, domain::Measure::mood, "Mood", 1, 10, utf8);
+    }
+    if (share.scope.has(Section::cravings) && r.days_counted > 0)
+        md_cravings(os, r, utf8);
+    if (share.scope.has(Section::triggers) && r.days_counted > 0)
+        md_triggers(os, r);
+    md_rest(os, share, utf8);
+    md_notes(os, r);
+    os << "\n---\n\n"
+       << (share.from ? md_escaped(*share.from) + ", s" : std::string("S")) << "ent with steady\n";
+    return os.str();
+}
+
+} // namespace steady::app

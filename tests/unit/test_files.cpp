@@ -1,0 +1,13 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "app/output/files.hpp"
+
+TEST_CASE("sha256_hex is SHA-256 in lower-case hex", "[unit][files]")
+{
+    CHECK(steady::app::sha256_hex("") ==
+          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(steady::app::sha256_hex("abc") ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
