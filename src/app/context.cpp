@@ -110,6 +110,16 @@ fs::path Context::journal_path()
     return fs::path(home) / ".local" / "share" / "steady" / "journal.db";
 }
 
+fs::path Context::backups_folder()
+{
+    if (const char* xdg = env("XDG_DATA_HOME"); xdg && *xdg == '/')
+        return fs::path(xdg) / "steady" / "backups";
+    const char* home = env("HOME");
+    if (!home || !*home)
+        throw UsageError("cannot find the backup folder: HOME is not set (give a PATH)");
+    return fs::path(home) / ".local" / "share" / "steady" / "backups";
+}
+
 store::Journal& Context::journal_for_write()
 {
     if (!m_journal || !m_journal_writable) {

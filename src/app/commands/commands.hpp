@@ -28,6 +28,7 @@ void register_goal(CLI::App& root, Context& ctx);
 void register_report(CLI::App& root, Context& ctx);
 void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
+void register_backup(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -52,6 +53,7 @@ inline constexpr std::array k_commands = {
     Command{"report summary", &register_report},
     Command{"calendar", &register_calendar},
     Command{"prompt", &register_prompt},
+    Command{"backup", &register_backup},
     Command{"_complete", &register_complete},
 };
 
