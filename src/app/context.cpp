@@ -59,6 +59,12 @@ const timeutil::TimeContext& Context::time()
     return *m_time;
 }
 
+void Context::use_config(config::Config config)
+{
+    m_config = std::move(config);
+    m_time.reset();
+}
+
 Output& Context::out()
 {
     if (!m_out) {

@@ -34,6 +34,9 @@ public:
     const char* env(const std::string& name) const;
 
     const config::Config& config();
+    // Uses `config` from now on instead of reading the config file: doctor
+    // reads the file itself, to report a broken one rather than stop at it.
+    void use_config(config::Config config);
     const timeutil::TimeContext& time();
     Output& out();
 

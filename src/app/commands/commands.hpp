@@ -29,6 +29,7 @@ void register_report(CLI::App& root, Context& ctx);
 void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
+void register_doctor(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -54,6 +55,7 @@ inline constexpr std::array k_commands = {
     Command{"calendar", &register_calendar},
     Command{"prompt", &register_prompt},
     Command{"backup", &register_backup},
+    Command{"doctor", &register_doctor},
     Command{"_complete", &register_complete},
 };
 
