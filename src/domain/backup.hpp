@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <date/date.h>
+#include "timeutil/time.hpp"
 
 namespace steady::domain {
 
