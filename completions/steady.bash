@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt backup doctor'
 
 # The subcommands of clock, goal and partner.
 _steady_clock_commands='add list reset'
@@ -61,7 +61,9 @@ _steady_command_flags() {
         echo '--period --by' ;;
     share)
         echo '--period --format --output --message --notes --history' ;;
-    undo | prompt) ;;
+    backup)
+        echo '--force' ;;
+    undo | prompt | doctor) ;;
     esac
 }
 
@@ -290,6 +292,9 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words partners) ;;
     share:1:* | report:0:* | summary:0:* | calendar:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
+    backup:0:*)
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        compopt -o filenames 2>/dev/null ;;
     esac
 }
 

@@ -208,6 +208,8 @@ complete -c steady -n __steady_needs_command -a calendar -d 'Days coloured by mo
 complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
 complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
+complete -c steady -n __steady_needs_command -a backup -d 'Copy the journal safely, even while steady writes to it'
+complete -c steady -n __steady_needs_command -a doctor -d 'Check the journal, its permissions, the config and backups'
 
 # checkin
 set -l c '__steady_using checkin'
@@ -365,4 +367,9 @@ complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The peri
 complete -c steady -n $c -l by -x -a '(__steady_words measures)' -d 'What colours the days: mood, craving or sober'
 complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words periods)" -f -a '(__steady_words periods)'
 
-# undo, prompt: no flags of their own.
+# backup [PATH]: a file or folder to write to.
+set -l c '__steady_using backup'
+complete -c steady -n $c -l force -d 'Replace PATH if it exists'
+complete -c steady -n $c -F
+
+# undo, prompt, doctor: no flags of their own.

@@ -59,6 +59,12 @@ const timeutil::TimeContext& Context::time()
     return *m_time;
 }
 
+void Context::use_config(config::Config config)
+{
+    m_config = std::move(config);
+    m_time.reset();
+}
+
 Output& Context::out()
 {
     if (!m_out) {
@@ -111,6 +117,16 @@ fs::path Context::journal_path()
     if (!home || !*home)
         throw UsageError("cannot find the journal: HOME is not set (use --db PATH or $STEADY_DB)");
     return fs::path(home) / ".local" / "share" / "steady" / "journal.db";
+}
+
+fs::path Context::backups_folder()
+{
+    if (const char* xdg = env("XDG_DATA_HOME"); xdg && *xdg == '/')
+        return fs::path(xdg) / "steady" / "backups";
+    const char* home = env("HOME");
+    if (!home || !*home)
+        throw UsageError("cannot find the backup folder: HOME is not set (give a PATH)");
+    return fs::path(home) / ".local" / "share" / "steady" / "backups";
 }
 
 store::Journal& Context::journal_for_write()

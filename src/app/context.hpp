@@ -34,10 +34,16 @@ public:
     const char* env(const std::string& name) const;
 
     const config::Config& config();
+    // Uses `config` from now on instead of reading the config file: doctor
+    // reads the file itself, to report a broken one rather than stop at it.
+    void use_config(config::Config config);
     const timeutil::TimeContext& time();
     Output& out();
 
     std::filesystem::path journal_path();
+    // Where `backup` puts backups by default: $XDG_DATA_HOME/steady/backups,
+    // else ~/.local/share/steady/backups (whatever journal is in use).
+    std::filesystem::path backups_folder();
     // The journal, opened (and created) to write.
     store::Journal& journal_for_write();
     // The journal to read; a missing one reads as empty and is not created.
@@ -55,4 +61,4 @@ private:
     bool m_journal_writable = false;
 };
 
-}  // namespace steady::app
+} // namespace steady::app

@@ -182,11 +182,13 @@ int run(const std::vector<std::string>& args, Io& io)
         command->add(app, ctx);
     // Read the config before any command runs, so a missing --config file or
     // a broken one is the same error whatever the command would have needed;
-    // prompt and completion stay silent and read it only if they must.
+    // prompt and completion stay silent and read it only if they must;
+    // doctor reads it itself, to report a broken config and go on.
     app.parse_complete_callback([&app, &ctx] {
         auto subs = app.get_subcommands();
         if (subs.empty() ||
-            (subs.front()->get_name() != "prompt" && subs.front()->get_name() != "_complete"))
+            (subs.front()->get_name() != "prompt" && subs.front()->get_name() != "_complete" &&
+             subs.front()->get_name() != "doctor"))
             ctx.config();
     });
     try {

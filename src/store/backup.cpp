@@ -1,0 +1,230 @@
+#include "store/backup.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <system_error>
+#include <thread>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "base/error.hpp"
+#include "store/journal.hpp"
+
+namespace fs = std::filesystem;
+
+namespace steady::store {
+
+namespace {
+
+// Creates `dir` and any missing parents, each 0700.
+void make_backup_folder(const fs::path& dir)
+{
+    std::error_code ec;
+    if (dir.empty() || fs::exists(dir, ec))
+        return;
+    make_backup_folder(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw CannotCreateError("cannot create the backup folder '" + dir.string() +
+                                "': " + std::strerror(errno));
+}
+
+// A temporary file in the backup's folder, removed (with any SQLite side
+// files) unless kept.
+class BackupTemp {
+  public:
+    explicit BackupTemp(const fs::path& folder)
+    {
+        std::string pattern = (folder / ".steady-backup-XXXXXX").string();
+        int fd = ::mkstemp(pattern.data()); // mode 0600
+        if (fd < 0)
+            throw CannotCreateError("cannot write in the folder '" + folder.string() +
+                                    "': " + std::strerror(errno));
+        ::close(fd);
+        m_path = pattern;
+    }
+    BackupTemp(const BackupTemp&) = delete;
+    BackupTemp& operator=(const BackupTemp&) = delete;
+    ~BackupTemp()
+    {
+        if (m_path.empty())
+            return;
+        for (const char* side : {"", "-journal", "-wal", "-shm"})
+            ::unlink((m_path.string() + side).c_str());
+    }
+
+    const fs::path& path() const { return m_path; }
+    // The file has been renamed into place: nothing to remove.
+    void keep() { m_path.clear(); }
+
+  private:
+    fs::path m_path;
+};
+
+// Runs SQLite's backup of `source` into the file at `temp`, in one step, so
+// it reads one snapshot; a busy journal is waited for as long as the busy
+// timeout. Leaves the copy in rollback-journal mode: one self-contained file.
+void copy_pages(SQLite::Database& source, const fs::path& temp)
+{
+    SQLite::Database dest(temp.string(), SQLite::OPEN_READWRITE);
+    {
+        SQLite::Backup backup(dest, source);
+        auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        for (;;) {
+            int rc = backup.executeStep(-1);
+            if (rc == SQLITE_DONE)
+                break;
+            if (std::chrono::steady_clock::now() > give_up)
+                throw SQLite::Exception("the journal stayed busy", rc);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    dest.exec("PRAGMA journal_mode = DELETE");
+}
+
+// Opens the copy read-only and checks it is a whole journal of schema
+// `version`; returns the number of entries it holds.
+std::int64_t verify_copy(const fs::path& temp, int version, const fs::path& target)
+{
+    SQLite::Database copy(temp.string(), SQLite::OPEN_READONLY);
+    auto integrity = copy.execAndGet("PRAGMA integrity_check").getString();
+    if (integrity != "ok")
+        throw JournalError("the backup for '" + target.string() + "' failed its integrity check (" +
+                           integrity +
+                           "); nothing was kept. Run 'steady doctor' to check the journal");
+    int copied = copy.execAndGet("PRAGMA user_version").getInt();
+    if (copied != version)
+        throw JournalError("the backup for '" + target.string() + "' has schema " +
+                           std::to_string(copied) + ", not the journal's " +
+                           std::to_string(version) + "; nothing was kept");
+    return copy.execAndGet("SELECT count(*) FROM entries WHERE deleted IS NULL").getInt64();
+}
+
+// fsync of the file or folder at `path`.
+void sync_path(const fs::path& path, const fs::path& target)
+{
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        int error = errno;
+        if (fd >= 0)
+            ::close(fd);
+        throw JournalError("could not write the backup '" + target.string() +
+                           "' to disk: " + std::strerror(error));
+    }
+    ::close(fd);
+}
+
+// Renames `temp` to `target` without replacing a file there; false when
+// one is there already.
+bool rename_no_replace(const fs::path& temp, const fs::path& target)
+{
+    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno == EEXIST)
+        return false;
+    if (errno != EINVAL && errno != ENOSYS)
+        throw CannotCreateError("cannot create the backup '" + target.string() +
+                                "': " + std::strerror(errno));
+    // A file system without RENAME_NOREPLACE: a hard link never replaces.
+    if (::link(temp.c_str(), target.c_str()) == 0) {
+        ::unlink(temp.c_str());
+        return true;
+    }
+    if (errno == EEXIST)
+        return false;
+    throw CannotCreateError("cannot create the backup '" + target.string() +
+                            "': " + std::strerror(errno));
+}
+
+// The copy of `journal` in a checked, synced temporary file in `folder`.
+struct CheckedCopy {
+    std::unique_ptr<BackupTemp> temp;
+    std::int64_t entries = 0;
+};
+
+CheckedCopy checked_copy(Journal& journal, const fs::path& folder, const fs::path& target)
+{
+    ::umask(077);
+    make_backup_folder(folder);
+    CheckedCopy copy{std::make_unique<BackupTemp>(folder), 0};
+    try {
+        int version = journal.db().execAndGet("PRAGMA user_version").getInt();
+        copy_pages(journal.db(), copy.temp->path());
+        copy.entries = verify_copy(copy.temp->path(), version, target);
+    } catch (const SQLite::Exception&) {
+        rethrow_as_journal_error("back up the journal to '" + target.string() + "'");
+    }
+    sync_path(copy.temp->path(), target);
+    return copy;
+}
+
+BackupCopy backup_finished(const fs::path& target, std::int64_t entries)
+{
+    sync_path(target.parent_path(), target);
+    std::error_code ec;
+    auto bytes = fs::file_size(target, ec);
+    return BackupCopy{target, ec ? 0 : bytes, entries};
+}
+
+} // namespace
+
+BackupCopy back_up(Journal& journal, const fs::path& target, Overwrite overwrite)
+{
+    auto copy = checked_copy(journal, target.parent_path(), target);
+    if (overwrite == Overwrite::yes) {
+        if (::rename(copy.temp->path().c_str(), target.c_str()) != 0)
+            throw CannotCreateError("cannot create the backup '" + target.string() +
+                                    "': " + std::strerror(errno));
+    } else if (!rename_no_replace(copy.temp->path(), target)) {
+        throw CannotCreateError("'" + target.string() +
+                                "' already exists; use --force to replace it");
+    }
+    copy.temp->keep();
+    return backup_finished(target, copy.entries);
+}
+
+BackupCopy back_up_numbered(Journal& journal, const fs::path& folder,
+                            const std::function<std::string(int)>& name)
+{
+    auto copy = checked_copy(journal, folder, folder / name(1));
+    for (int n = 1; n < 10000; ++n) {
+        auto target = folder / name(n);
+        if (rename_no_replace(copy.temp->path(), target)) {
+            copy.temp->keep();
+            return backup_finished(target, copy.entries);
+        }
+    }
+    throw CannotCreateError("too many backups named like '" + name(1) + "' in '" + folder.string() +
+                            "'");
+}
+
+std::vector<std::string> files_in(const fs::path& folder)
+{
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec))
+            names.push_back(it->path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::vector<fs::path> remove_files(const fs::path& folder, const std::vector<std::string>& names)
+{
+    std::vector<fs::path> removed;
+    for (const auto& name : names)
+        if (::unlink((folder / name).c_str()) == 0)
+            removed.push_back(folder / name);
+    return removed;
+}
+
+} // namespace steady::store
