@@ -21,10 +21,11 @@ ShareFormat parse_share_format(const std::optional<std::string>& text, bool json
 {
     if (!text)
         return json ? ShareFormat::json : ShareFormat::text;
-    for (auto format : {ShareFormat::text, ShareFormat::markdown, ShareFormat::json})
+    for (auto format :
+         {ShareFormat::text, ShareFormat::markdown, ShareFormat::json, ShareFormat::html})
         if (domain::to_lower(domain::trim(*text)) == share_format_name(format))
             return format;
-    throw UsageError("--format must be text, markdown or json (got '" + *text + "')");
+    throw UsageError("--format must be text, markdown, json or html (got '" + *text + "')");
 }
 
 // The partner named `name`, read without creating a journal.
@@ -99,7 +100,7 @@ void register_share(CLI::App& root, Context& ctx)
                     "The period, e.g. 'last week' (default: config share.default_period, 'last 7 "
                     "days')");
     cmd->add_option("--period", opt->period, "The period, as PERIOD");
-    cmd->add_option("--format", opt->format, "text (default), markdown or json")
+    cmd->add_option("--format", opt->format, "text (default), markdown, json or html")
         ->type_name("FORMAT");
     cmd->add_option("--output", opt->output, "Write it to this file (mode 0600), not stdout")
         ->type_name("FILE");

@@ -8,7 +8,7 @@
 namespace steady::app {
 
 // The formats a share is written in.
-enum class ShareFormat { text, markdown, json };
+enum class ShareFormat { text, markdown, json, html };
 const char* share_format_name(ShareFormat format);
 
 // `share` as the bytes of `format`. Text and markdown greet the partner by
@@ -16,6 +16,9 @@ const char* share_format_name(ShareFormat format);
 // a check-in, each section in scope with figures, the notes when allowed,
 // and a sign-off; `utf8` chooses between UTF-8 and ASCII marks and charts.
 // JSON is the steady-summary object documented under SHARE JSON in steady(1).
+// HTML is one self-contained page with the content of the text format and
+// inline SVG charts of mood and craving: no script, nothing loaded from
+// anywhere, every value escaped.
 // Renderers read only `share`, never the journal.
 std::string render_share(const domain::Share& share, ShareFormat format, bool utf8);
 
@@ -28,5 +31,6 @@ std::string share_note_label(const domain::ReportNote& note);
 std::string share_text(const domain::Share& share, bool utf8);
 std::string share_markdown(const domain::Share& share, bool utf8);
 std::string share_json(const domain::Share& share);
+std::string share_html(const domain::Share& share);
 
 } // namespace steady::app

@@ -17,6 +17,8 @@ const char* share_format_name(ShareFormat format)
         return "markdown";
     case ShareFormat::json:
         return "json";
+    case ShareFormat::html:
+        return "html";
     }
     return "text";
 }
@@ -30,6 +32,8 @@ std::string render_share(const Share& share, ShareFormat format, bool utf8)
         return share_markdown(share, utf8);
     case ShareFormat::json:
         return share_json(share);
+    case ShareFormat::html:
+        return share_html(share);
     }
     return {};
 }
