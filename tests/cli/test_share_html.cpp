@@ -103,7 +103,9 @@ TEST_CASE("share --format html is one self-contained HTML5 page", "[cli][share][
     };
     auto hi = at("<p>Hi Sam,</p>");
     auto message = at("<p class=\"message\">A hard week, but I am here.</p>");
-    auto period = at("Here is Alex&#39;s summary for 2026-11-16 – 2026-11-22.");
+    auto period =
+        at("Here is Alex&#39;s summary for <time datetime=\"2026-11-16\">2026-11-16</time> "
+           "– <time datetime=\"2026-11-22\">2026-11-22</time>.");
     auto missed = at("Days without a check-in:</strong> Nov 18, Nov 20–21.");
     auto checkins = at("<h2>Check-ins</h2>");
     auto mood = at("<h2>Mood</h2>");

@@ -45,6 +45,7 @@ h2 {
   border-bottom: 1px solid var(--line);
 }
 p, li, td, th { overflow-wrap: anywhere; }
+time { white-space: nowrap; }
 p { margin: 0.5rem 0; }
 ul { margin: 0.5rem 0; padding-left: 1.25rem; }
 .message {
@@ -60,7 +61,7 @@ td.n, th.n { text-align: right; white-space: nowrap; padding-right: 0; }
 figure { margin: 0.75rem 0; }
 figcaption { font-size: 0.85rem; }
 svg { display: block; width: 100%; height: auto; max-width: 36rem; }
-svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+svg text { font: 12px system-ui, sans-serif; fill: var(--muted); }
 .grid { stroke: var(--line); stroke-width: 1; }
 .miss { fill: var(--miss); }
 .mood { fill: none; stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
@@ -129,6 +130,17 @@ std::string html_days(int n)
 std::string html_period(const Report& r)
 {
     return timeutil::format_day(r.period.from) + " – " + timeutil::format_day(r.period.to);
+}
+
+// The period in the page, each day a <time> that does not break at its
+// hyphens on a narrow screen.
+std::string html_period_marked(const Report& r)
+{
+    auto day = [](timeutil::Day d) {
+        auto text = timeutil::format_day(d);
+        return "<time datetime=\"" + text + "\">" + text + "</time>";
+    };
+    return day(r.period.from) + " – " + day(r.period.to);
 }
 
 // ", up 0.5 on the 7 days before", as the text report says it.
@@ -394,12 +406,12 @@ std::string share_html(const Share& share)
     std::ostringstream os;
     const auto& r = share.report;
     html_head(os, share);
-    os << "<body>\n<main>\n<h1>Summary " << html_escaped(html_period(r)) << "</h1>\n<p>Hi "
+    os << "<body>\n<main>\n<h1>Summary " << html_period_marked(r) << "</h1>\n<p>Hi "
        << html_escaped(share.to) << ",</p>\n";
     if (share.message)
         os << "<p class=\"message\">" << html_escaped(*share.message) << "</p>\n";
     os << "<p>Here is " << (share.from ? html_escaped(*share.from) + "&#39;s" : "my")
-       << " summary for " << html_escaped(html_period(r)) << ".</p>\n";
+       << " summary for " << html_period_marked(r) << ".</p>\n";
     if (r.days_counted > 0)
         os << (share.missed_days.empty()
                    ? std::string("<p>A check-in every day so far.</p>\n")
