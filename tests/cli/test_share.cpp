@@ -171,7 +171,7 @@ TEST_CASE("share to an unknown partner is 65 naming the partners there are", "[c
     CHECK_REFUSED(app.run({"share", "sammy"}), 65, "no partner named 'sammy' (partners: Sam, Jo)");
     CHECK_REFUSED(app.run({"share", "--history", "sammy"}), 65, "partners: Sam, Jo");
     CHECK_REFUSED(app.run({"share"}), 64, "name the partner");
-    CHECK_REFUSED(app.run({"share", "Sam", "--format", "html"}), 64, "text, markdown or json");
+    CHECK_REFUSED(app.run({"share", "Sam", "--format", "html"}), 64, "text, markdown, json");
     CHECK_REFUSED(app.run({"share", "Sam", "someday"}), 64, "someday");
     CHECK(app.snapshot() == before);
 }

@@ -1,4 +1,5 @@
 #include <sstream>
+#include <stdexcept>
 
 #include "app/output/output.hpp"
 #include "app/output/report.hpp"
@@ -17,6 +18,8 @@ const char* share_format_name(ShareFormat format)
         return "markdown";
     case ShareFormat::json:
         return "json";
+    case ShareFormat::email:
+        return "email";
     }
     return "text";
 }
@@ -30,6 +33,8 @@ std::string render_share(const Share& share, ShareFormat format, bool utf8)
         return share_markdown(share, utf8);
     case ShareFormat::json:
         return share_json(share);
+    case ShareFormat::email:
+        throw std::logic_error("render_share: an email needs share_email and its addresses");
     }
     return {};
 }
