@@ -25,7 +25,7 @@ struct GlobalOptions {
 // What a command gets: the world (streams, environment), the global flags,
 // and, loaded on first use, the config, the clock and zone, and the journal.
 class Context {
-public:
+  public:
     Context(Io& io, GlobalOptions& options) : m_io(io), m_options(options) {}
 
     Io& io() { return m_io; }
@@ -49,7 +49,7 @@ public:
     // The journal to read; a missing one reads as empty and is not created.
     store::Journal& journal_for_read();
 
-private:
+  private:
     void load_config();
 
     Io& m_io;

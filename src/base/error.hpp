@@ -44,13 +44,10 @@ struct CannotCreateError : Error {
 
 // 74: I/O error or corrupt journal; 75 when the journal stayed locked.
 struct JournalError : Error {
-    JournalError(const std::string& what, bool locked = false)
-        : Error(what), m_locked(locked)
-    {
-    }
+    JournalError(const std::string& what, bool locked = false) : Error(what), m_locked(locked) {}
     int exit_code() const override { return m_locked ? 75 : 74; }
 
-private:
+  private:
     bool m_locked;
 };
 
@@ -60,4 +57,4 @@ struct ConfigError : Error {
     int exit_code() const override { return 78; }
 };
 
-}  // namespace steady
+} // namespace steady

@@ -19,7 +19,7 @@ inline constexpr int k_schema_version = 3;
 // newer schema is refused untouched (DataError, 65), a file that is not a
 // SQLite journal too (JournalError, 74).
 class Journal {
-public:
+  public:
     // Opens the journal at `path` to write, creating it and its folder (0700,
     // file and -wal/-shm 0600) when missing. Unwritable: CannotCreateError (73).
     static Journal open_for_write(const std::filesystem::path& path);
@@ -46,7 +46,7 @@ public:
     // Wraps an already open and migrated database.
     static Journal from_database(std::unique_ptr<SQLite::Database> db);
 
-private:
+  private:
     explicit Journal(std::unique_ptr<SQLite::Database> db);
     std::unique_ptr<SQLite::Database> m_db;
 };
@@ -55,4 +55,4 @@ private:
 // were `doing`; other exceptions pass through unchanged.
 [[noreturn]] void rethrow_as_journal_error(std::string_view doing);
 
-}  // namespace steady::store
+} // namespace steady::store

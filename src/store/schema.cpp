@@ -197,8 +197,8 @@ END;
 // triggers and cravings have not changed since, their figures (see
 // store/report.cpp); any change to one of them, by steady or by hand, marks
 // its month, and the month of two days before (a craving can follow a
-// trigger across midnight, in another zone across two), stale in report_stale, and report counts a stale month from
-// the entries instead until the next write rebuilds it.
+// trigger across midnight, in another zone across two), stale in report_stale, and report counts a
+// stale month from the entries instead until the next write rebuilds it.
 constexpr const char* k_v3 = R"sql(
 DROP INDEX entries_kind_day;
 CREATE INDEX entries_report

@@ -11,8 +11,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "cli/test_app.hpp"
 #include "base/error.hpp"
+#include "cli/test_app.hpp"
 #include "store/entries.hpp"
 #include "store/journal.hpp"
 #include "store/schema.hpp"
@@ -584,14 +584,15 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
         for (const char* d : {"2026-11-19", "2026-11-20", "2026-11-21"})
             add(journal, checkin(d, 5));
         // What version 1 had: no checkin_run, no triggers, the v1 indexes.
-        journal.db().exec("DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
-                          "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
-                          "DROP TRIGGER report_stale_on_insert; DROP TRIGGER report_stale_on_update; "
-                          "DROP TRIGGER report_stale_on_delete; DROP TABLE report_rollup; "
-                          "DROP TABLE report_stale; "
-                          "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
-                          "ON entries(kind, day) WHERE deleted IS NULL; "
-                          "PRAGMA user_version = 1");
+        journal.db().exec(
+            "DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
+            "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
+            "DROP TRIGGER report_stale_on_insert; DROP TRIGGER report_stale_on_update; "
+            "DROP TRIGGER report_stale_on_delete; DROP TABLE report_rollup; "
+            "DROP TABLE report_stale; "
+            "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
+            "ON entries(kind, day) WHERE deleted IS NULL; "
+            "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
     CHECK(one(journal, "PRAGMA user_version") == "3");

@@ -26,16 +26,17 @@ void run_delete(const DeleteOptions& opt, Context& ctx)
         if (!ctx.io().in_tty)
             throw UsageError("not deleting " + what + " without --yes (stdin is not a terminal)");
         if (!confirm(ctx, "Delete " + what + "? 'steady undo' brings it back.")) {
-            ctx.out().say("Kept " + what + ".");  // the user's "no" is an answer, not an error
+            ctx.out().say("Kept " + what + "."); // the user's "no" is an answer, not an error
             return;
         }
     }
     auto& journal = ctx.journal_for_write();
-    journal.write("delete the entry", [&] { store::delete_entry(journal, *entry, ctx.time().now); });
+    journal.write("delete the entry",
+                  [&] { store::delete_entry(journal, *entry, ctx.time().now); });
     ctx.out().say("Deleted " + what + ". 'steady undo' brings it back.");
 }
 
-}  // namespace
+} // namespace
 
 void register_delete(CLI::App& root, Context& ctx)
 {
@@ -46,4 +47,4 @@ void register_delete(CLI::App& root, Context& ctx)
     cmd->callback([opt, &ctx] { run_delete(*opt, ctx); });
 }
 
-}  // namespace steady::app
+} // namespace steady::app

@@ -47,7 +47,7 @@ void apply_answer(domain::Entry& entry, const std::string& name, std::string_vie
     entry.values[name] = domain::parse_field(*field, answer);
 }
 
-}  // namespace
+} // namespace
 
 void prompt_missing(Context& ctx, domain::Entry& entry, const std::vector<std::string>& ask,
                     const FieldFlags& flags, bool strict)
@@ -59,7 +59,7 @@ void prompt_missing(Context& ctx, domain::Entry& entry, const std::vector<std::s
         const auto* field = domain::find_field(name);
         bool required = field && field->required(entry.kind);
         for (;;) {
-            if (!strict)  // answers piped to -i need no questions on the screen
+            if (!strict) // answers piped to -i need no questions on the screen
                 io.err << question(name) << std::flush;
             std::string line;
             if (!std::getline(io.in, line)) {
@@ -84,4 +84,4 @@ void prompt_missing(Context& ctx, domain::Entry& entry, const std::vector<std::s
     }
 }
 
-}  // namespace steady::app
+} // namespace steady::app
