@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "domain/report.hpp"
-#include "domain/text.hpp"
 
 namespace steady::domain {
 
@@ -164,16 +163,9 @@ std::optional<Insight> meeting_mood(const Report& report)
 // resisted, among those used on at least k_strong_min_uses such cravings.
 std::optional<Insight> strong_craving_strategy(const MomentFigures& m)
 {
-    // Ties go to the one used more, then to the name: the same figures
-    // always name the same strategy, however they were counted.
     auto better = [](const StrategyTally& a, const StrategyTally& b) {
-        double wa = wilson_lower_bound(a.strong_resisted, a.strong);
-        double wb = wilson_lower_bound(b.strong_resisted, b.strong);
-        if (wa != wb)
-            return wa > wb;
-        if (a.strong != b.strong)
-            return a.strong > b.strong;
-        return to_lower_utf8(a.name) < to_lower_utf8(b.name);
+        return ranks_before(a.strong_resisted, a.strong, a.name, b.strong_resisted, b.strong,
+                            b.name);
     };
     const StrategyTally* best = nullptr;
     for (const auto& s : m.strategies) {

@@ -280,17 +280,23 @@ double wilson_lower_bound(int successes, int trials)
     return (centre - spread) / (1 + z * z / n);
 }
 
+bool ranks_before(int resisted, int used, const std::string& name, int other_resisted,
+                  int other_used, const std::string& other_name)
+{
+    double mine = wilson_lower_bound(resisted, used);
+    double theirs = wilson_lower_bound(other_resisted, other_used);
+    if (mine != theirs)
+        return mine > theirs;
+    if (used != other_used)
+        return used > other_used;
+    return to_lower_utf8(name) < to_lower_utf8(other_name);
+}
+
 std::vector<StrategyTally> ranked_strategies(const std::vector<StrategyTally>& tallies)
 {
     auto ranked = tallies;
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-        double wa = wilson_lower_bound(a.resisted, a.used);
-        double wb = wilson_lower_bound(b.resisted, b.used);
-        if (wa != wb)
-            return wa > wb;
-        if (a.used != b.used)
-            return a.used > b.used;
-        return to_lower_utf8(a.name) < to_lower_utf8(b.name);
+        return ranks_before(a.resisted, a.used, a.name, b.resisted, b.used, b.name);
     });
     return ranked;
 }

@@ -203,6 +203,13 @@ Stats stats_of(const Report& report, Measure measure);
 // least this, so "9 of 10" outranks "1 of 1".
 double wilson_lower_bound(int successes, int trials);
 
+// Whether a strategy that ended `resisted` of `used` cravings, named `name`,
+// ranks before one that ended `other_resisted` of `other_used`, named
+// `other_name`: by wilson_lower_bound, then by more uses, then by name
+// ignoring case, so the same figures always rank the same way.
+bool ranks_before(int resisted, int used, const std::string& name, int other_resisted,
+                  int other_used, const std::string& other_name);
+
 // The strategies ranked by wilson_lower_bound of resisted / used, best
 // first; ties by more uses, then name.
 std::vector<StrategyTally> ranked_strategies(const std::vector<StrategyTally>& tallies);
