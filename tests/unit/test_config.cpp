@@ -382,6 +382,13 @@ TEST_CASE("text toml++ 3.3 mishandles is refused at path:line:column (78)", "[co
         {"[remind]\nx = [1979-05-27t:]",
          "P:2:17: '1979-05-27t' must be followed by a time like 07:32:00"},
         {"x = 1979-05-27T_07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
+        // fuzz: a date, a space and one digit (an assertion in parse_value's scan)
+        {"x = 1979-05-27 1\n[garden]\nroses = 3",
+         "P:1:17: '1979-05-27 1' is not a date and time; write one like 1979-05-27 07:32:00"},
+        {"a = [1979-05-27 0]",
+         "P:1:18: '1979-05-27 0' is not a date and time; write one like 1979-05-27 07:32:00"},
+        {"x = 1979-0_5-27 1 # c",
+         "P:1:18: '1979-0_5-27 1' is not a date and time; write one like 1979-05-27 07:32:00"},
         // bytes that are not UTF-8, anywhere
         {"\xFF", "P:1:1: bytes that are not UTF-8 (from 0xFF); save the file as UTF-8"},
         {"name = \"\xC3(\"", "P:1:9: bytes that are not UTF-8 (from 0xC3); save the file as UTF-8"},
