@@ -167,9 +167,10 @@ for pair in "bash-completion/completions/steady completions/steady.bash" \
     "fish/vendor_completions.d/steady.fish completions/steady.fish" \
     "doc/steady/examples/config.toml examples/config.toml" \
     "doc/steady/examples/sample-journal.sh examples/sample-journal.sh"; do
-    set -- $pair
+    read -r installed original <<<"$pair"
     _check
-    cmp -s "$root/usr/share/$1" "$src/$2" || fail "/usr/share/$1 differs from $2"
+    cmp -s "$root/usr/share/$installed" "$src/$original" ||
+        fail "/usr/share/$installed differs from $original"
 done
 
 # The installed example, run as a user would, with the installed binary.
