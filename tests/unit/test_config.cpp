@@ -1,5 +1,6 @@
 #include "base/error.hpp"
 #include "config/config.hpp"
+#include "config/keys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -155,6 +157,27 @@ TEST_CASE("examples/config.toml loads without warnings and with the spec's value
                                                      "988 Suicide & Crisis Lifeline (US)"});
     CHECK(c.peers_quiet_after == 3);
     CHECK(c.backup_keep == 10);
+}
+
+TEST_CASE("examples/config.toml sets every key steady reads", "[config]")
+{
+    // "key =" lines, dotted with the [section] they are in.
+    std::ifstream in(fs::path(STEADY_SOURCE_DIR) / "examples" / "config.toml");
+    std::set<std::string> set_keys;
+    std::string section, line;
+    while (std::getline(in, line)) {
+        if (line.starts_with('[') && line.find(']') != std::string::npos) {
+            section = line.substr(1, line.find(']') - 1) + ".";
+        } else if (!line.empty() && line[0] != '#' && line.find(" =") != std::string::npos) {
+            set_keys.insert(section + line.substr(0, line.find(" =")));
+        }
+    }
+    REQUIRE(set_keys.size() >= 10);
+    for (const auto& spec : steady::config::detail::key_specs()) {
+        INFO("key " << spec.key);
+        CHECK(set_keys.count(std::string(spec.key)) == 1);
+    }
+    CHECK(set_keys.size() == steady::config::detail::key_specs().size());
 }
 
 TEST_CASE("values other than the defaults are read", "[config]")
