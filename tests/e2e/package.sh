@@ -153,7 +153,7 @@ for page in man1/steady.1 man5/steady-config.5 man5/steady-journal.5; do
 done
 
 newest=$(zcat "$root/usr/share/doc/steady/changelog.gz" | head -n 1)
-expect_eq "$newest" "$(head -n 1 "$src/packaging/changelog")" "changelog.gz is packaging/changelog"
+expect_eq "$newest" "$(head -n 1 "$src/man/changelog")" "changelog.gz is man/changelog"
 _check
 case $newest in
     "steady ($project_version) "*) ;;
