@@ -1,0 +1,107 @@
+#include <CLI/CLI.hpp>
+
+#include "app/commands/commands.hpp"
+#include "app/commands/remind.hpp"
+#include "app/spawn.hpp"
+#include "base/error.hpp"
+#include "domain/text.hpp"
+
+namespace steady::app {
+
+namespace {
+
+struct RemindOptions {
+    bool notify = false;
+};
+
+void write_remind_json(Context& ctx, const std::vector<DueItem>& items)
+{
+    domain::JsonWriter json(ctx.out().stream());
+    json.begin_object();
+    json.key("today").value(timeutil::format_day(ctx.time().today()));
+    json.key("items").begin_array();
+    for (const auto& item : items) {
+        json.begin_object();
+        json.key("kind").value(item.kind);
+        json.key("message").value(item.message);
+        item.fields(json);
+        json.end_object();
+    }
+    json.end_array().end_object();
+}
+
+// Runs remind.notify_command with {message} replaced by `message`; a
+// notifier that is not configured, not found or failing is an error.
+void run_notifier(Context& ctx, const std::string& message)
+{
+    const auto& notifier = ctx.config().remind_notify_command;
+    if (notifier.empty())
+        throw ConfigError("--notify needs a notifier: set remind.notify_command, e.g. "
+                          "[\"notify-send\", \"steady\", \"{message}\"], in the config");
+    auto command = expand_command(notifier, {{"message", message}});
+    auto result = run_program(command, ctx.io().env, "");
+    if (result.started && result.exit_code == 0)
+        return;
+    std::string why = !result.started ? result.problem
+                                      : "'" + command_line(command) + "' exited with status " +
+                                            std::to_string(result.exit_code);
+    std::string text = "could not notify: " + why + " (see remind.notify_command in the config)";
+    auto said = domain::trim(result.err);
+    if (!said.empty())
+        text += "\n" + std::string(said.substr(0, 4000));
+    throw DeliveryError(text);
+}
+
+void run_remind(const RemindOptions& opt, Context& ctx)
+{
+    auto items = collect_due(ctx);
+    std::vector<std::string> failed;
+    std::exception_ptr error;
+    if (opt.notify) {
+        try {
+            auto alerts = send_due_alerts(ctx, failed);
+            items.insert(items.end(), alerts.begin(), alerts.end());
+        } catch (const Error&) {
+            error = std::current_exception();
+        }
+    }
+    if (ctx.options().json)
+        write_remind_json(ctx, items);
+    else
+        for (const auto& item : items)
+            ctx.out().stream() << item.message << '\n';
+    ctx.out().stream().flush();
+    if (opt.notify && !items.empty()) {
+        std::string message;
+        for (const auto& item : items)
+            message += (message.empty() ? "" : "\n") + item.message;
+        try {
+            run_notifier(ctx, message);
+        } catch (const Error& e) {
+            if (!error)
+                error = std::current_exception();
+            else
+                ctx.io().err << "steady: " << e.what() << '\n';
+        }
+    }
+    if (error)
+        std::rethrow_exception(error);
+    if (!failed.empty())
+        throw DeliveryError(domain::join(failed, "\n"));
+    if (!items.empty())
+        ctx.set_exit_code(1);
+}
+
+} // namespace
+
+void register_remind(CLI::App& root, Context& ctx)
+{
+    auto opt = std::make_shared<RemindOptions>();
+    auto* cmd = root.add_subcommand("remind", "What is due today, for cron: prints it and exits 1, "
+                                              "or prints nothing and exits 0");
+    cmd->add_flag("--notify", opt->notify,
+                  "Also run remind.notify_command, and send partners' --alert-after notes");
+    cmd->callback([opt, &ctx] { run_remind(*opt, ctx); });
+}
+
+} // namespace steady::app
