@@ -43,9 +43,13 @@
 #                              months, the triggers and cravings of the
 #                              partial first and last months, goals, clock
 #   calendar 2026              min(day) and the year's check-ins
+#   remind                     the statements remind runs: today's check-in,
+#                              partners and their last delivered summary,
+#                              goal progress, clock and lapses
 # Budgets (§11): inserts <= 1.5x the floor on the 10-year journal; --version <= 5 ms;
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
-# calendar 2026 <= 20 ms on the 10-year journal (issue 8); peak memory <= 32 MiB for
+# calendar 2026 <= 20 ms on the 10-year journal (issue 8); remind <= 10 ms on the
+# 10-year journal (issue 10); peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
 
@@ -399,6 +403,32 @@ floor_report() {
         SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
           AND deleted IS NULL ORDER BY at, id;"
 }
+steady_remind() {
+    local status=0
+    STEADY_NOW=$today_now STEADY_DB=$steady_db "$bin" remind >/dev/null 2>"$tmp/err" || status=$?
+    [ "$status" -le 1 ] || die "steady remind failed ($status): $(cat "$tmp/err")"
+}
+# What remind reads: today's check-in, the partners and their last delivered
+# summary, the goals' progress, the clock and its lapses and milestones.
+floor_remind() {
+    sql "$floor_db" "$floor_pragmas
+        SELECT id, uuid, kind, at, tz, day, note, tags, created, updated, mood, craving, sober,
+          energy, sleep, gratitude, what, category, intensity, coped, duration, trigger_id,
+          strategies, outcome, name, type, goal_id, count, clock_id
+          FROM entries WHERE kind = 'checkin' AND day = '$last_day' AND deleted IS NULL;
+        SELECT id, uuid, name, email, scope, include_notes, cadence, alert_after, created, updated
+          FROM partners ORDER BY id;
+        SELECT max(at) FROM shares WHERE partner_id = 1 AND what = 'summary' AND delivered = 1;
+        SELECT id, uuid, title, kind, target, per, total, due, tracks, status, created, updated
+          FROM goals WHERE status = 'active';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'meeting'
+          AND deleted IS NULL AND day BETWEEN '$week_start' AND '$last_day';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'checkin'
+          AND deleted IS NULL AND day BETWEEN '$last_day' AND '$last_day';
+        SELECT id, uuid, name, started_at, tz, cost_per_day_cents, created, updated FROM clocks;
+        SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
+          AND deleted IS NULL ORDER BY at, id;"
+}
 steady_calendar() {
     steady_at "$today_now" "$steady_db" calendar 2026
 }
@@ -465,6 +495,20 @@ measure_journal() {
     else
         ratio_row "calendar 2026" ""
     fi
+    # A partner with a weekly cadence and --alert-after, so remind has their
+    # summary and silence to look at (issue 10: remind <= 10 ms).
+    local journal
+    for journal in "$steady_db" "$floor_db"; do
+        steady_at "$today_now" "$journal" partner add Sam --email sam@example.org --every week \
+            --alert-after 3
+    done
+    bench steady_remind floor_remind
+    if [ "$years" -eq 10 ]; then
+        row "remind" "$steady_ms" "$floor_ms" - "<= 10 ms" \
+            "$(awk -v s="$steady_ms" 'BEGIN { print (s <= 10) ? "PASS" : "OVER" }')"
+    else
+        ratio_row "remind" ""
+    fi
     bench steady_version floor_version
     row "--version (floor /bin/true)" "$steady_ms" "$floor_ms" - "<= 5 ms" \
         "$(awk -v s="$steady_ms" 'BEGIN { print (s <= 5) ? "PASS" : "OVER" }')"
@@ -484,6 +528,7 @@ measure_journal() {
     rss_row "prompt" "${env_now[@]}" "$bin" prompt
     rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "calendar 2026" "${env_now[@]}" "$bin" calendar 2026
+    rss_row "remind" "${env_now[@]}" "$bin" remind
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"
