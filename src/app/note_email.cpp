@@ -4,11 +4,11 @@
 
 namespace steady::app {
 
-std::string build_note_email(const NoteEmail& note)
+std::string build_note_mail(const NoteMail& mail)
 {
-    throw DeliveryError("cannot write the note to " + note.to_name +
-                        ": this steady was built without its mail module (build_note_email "
-                        "is a stand-in)");
+    throw DeliveryError("cannot write the note to " + mail.head.to.name +
+                        ": this steady was built without its mail module (build_note_mail is a "
+                        "stand-in; see src/app/note_email.hpp)");
 }
 
 } // namespace steady::app

@@ -1,30 +1,42 @@
 #pragma once
 
+// A stand-in for the note part of app/mail.hpp, which the mail branch adds
+// (email made by the GMime module, src/mail/). The declarations below are
+// the same as there; when the branches meet, delete this file and
+// note_email.cpp and include "app/mail.hpp" in remind_alert.cpp instead.
+
 #include <chrono>
-#include <optional>
 #include <string>
 
 #include "timeutil/time.hpp"
 
 namespace steady::app {
 
-// A short plain-text note by email: who it is from and to, its subject and
-// body, and when it was written (with the sender's UTC offset then).
-struct NoteEmail {
-    std::optional<std::string> from_name;
-    std::string from_email;
-    std::string to_name;
-    std::string to_email;
+// A display name (may be empty) and an address the caller has checked.
+struct MailBox {
+    std::string name;
+    std::string email;
+};
+
+// The headers of a message: From, To, Subject, Date (`at`, shown at
+// `utc_offset` east of UTC) and a Message-ID.
+struct MailHead {
+    MailBox from;
+    MailBox to;
     std::string subject;
-    std::string body;
-    timeutil::Instant date{};
+    timeutil::Instant at;
     std::chrono::seconds utc_offset{0};
 };
 
-// The RFC 5322 message of `note` (text/plain, UTF-8), ready for
-// share.command. Built by the mail module; until it is part of this build
-// this is a stand-in that throws a DeliveryError (69) saying so, and no
-// note leaves.
-std::string build_note_email(const NoteEmail& note);
+// A short note as email: one text/plain part.
+struct NoteMail {
+    MailHead head;
+    std::string body;
+};
+
+// The message as bytes (RFC 5322 with MIME, UTF-8), ready for
+// share.command. Here, without the mail module, it throws a DeliveryError
+// (69) saying so, and no note leaves.
+std::string build_note_mail(const NoteMail& mail);
 
 } // namespace steady::app

@@ -1,3 +1,5 @@
+#include <exception>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
@@ -52,15 +54,34 @@ void run_notifier(Context& ctx, const std::string& message)
     throw DeliveryError(text);
 }
 
+// Runs the notifier with every line of `items`. Its failure becomes `error`,
+// or, when there is one already, is printed as well.
+void notify_remind_items(Context& ctx, const std::vector<DueItem>& items, std::exception_ptr& error)
+{
+    std::string message;
+    for (const auto& item : items)
+        message += (message.empty() ? "" : "\n") + item.message;
+    try {
+        run_notifier(ctx, message);
+    } catch (const Error& e) {
+        if (!error)
+            error = std::current_exception();
+        else
+            ctx.io().err << "steady: " << e.what() << '\n';
+    }
+}
+
 void run_remind(const RemindOptions& opt, Context& ctx)
 {
     auto items = collect_due(ctx);
-    std::vector<std::string> failed;
     std::exception_ptr error;
     if (opt.notify) {
         try {
+            std::vector<std::string> failed;
             auto alerts = send_due_alerts(ctx, failed);
             items.insert(items.end(), alerts.begin(), alerts.end());
+            if (!failed.empty())
+                throw DeliveryError(domain::join(failed, "\n"));
         } catch (const Error&) {
             error = std::current_exception();
         }
@@ -71,23 +92,10 @@ void run_remind(const RemindOptions& opt, Context& ctx)
         for (const auto& item : items)
             ctx.out().stream() << item.message << '\n';
     ctx.out().stream().flush();
-    if (opt.notify && !items.empty()) {
-        std::string message;
-        for (const auto& item : items)
-            message += (message.empty() ? "" : "\n") + item.message;
-        try {
-            run_notifier(ctx, message);
-        } catch (const Error& e) {
-            if (!error)
-                error = std::current_exception();
-            else
-                ctx.io().err << "steady: " << e.what() << '\n';
-        }
-    }
+    if (opt.notify && !items.empty())
+        notify_remind_items(ctx, items, error);
     if (error)
         std::rethrow_exception(error);
-    if (!failed.empty())
-        throw DeliveryError(domain::join(failed, "\n"));
     if (!items.empty())
         ctx.set_exit_code(1);
 }

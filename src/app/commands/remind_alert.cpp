@@ -42,36 +42,34 @@ std::vector<AlertDue> alerts_due_now(Context& ctx, store::Journal& journal)
 }
 
 // The sender of alert notes: config email (and name), which must be usable.
-NoteEmail alert_sender(Context& ctx)
+MailHead alert_sender(Context& ctx)
 {
     const auto& config = ctx.config();
     if (!config.email || !domain::is_email_address(*config.email))
         throw ConfigError("a partner asked to hear when you go quiet (--alert-after), and the "
                           "note needs your address: set email = \"you@example.org\" (and name) "
                           "in the config");
-    NoteEmail note;
-    note.from_name = config.name;
-    note.from_email = *config.email;
-    note.date = ctx.time().now;
-    note.utc_offset = ctx.time().zone->offset(note.date);
-    return note;
+    MailHead head;
+    head.from = {config.name.value_or(""), *config.email};
+    head.at = ctx.time().now;
+    head.utc_offset = ctx.time().zone->offset(head.at);
+    return head;
 }
 
 // Builds and sends the note of `alert`; fills in `record` and returns why it
 // failed ("" when delivered).
-std::string send_alert_note(Context& ctx, NoteEmail note, const AlertDue& alert,
+std::string send_alert_note(Context& ctx, const MailHead& sender, const AlertDue& alert,
                             domain::ShareRecord& record)
 {
     const auto& partner = alert.partner;
     auto text = domain::alert_note(ctx.config().name, partner.name, alert.days);
-    note.to_name = partner.name;
-    note.to_email = partner.email;
-    note.subject = text.subject;
-    note.body = text.body;
+    NoteMail note{sender, text.body};
+    note.head.to = {partner.name, partner.email};
+    note.head.subject = text.subject;
     std::string bytes;
     record.sha256 = sha256_hex(bytes);
     try {
-        bytes = build_note_email(note);
+        bytes = build_note_mail(note);
     } catch (const Error& e) {
         return e.what();
     }
