@@ -32,14 +32,14 @@ void write_remind_json(Context& ctx, const std::vector<DueItem>& items)
     json.end_array().end_object();
 }
 
-// Runs remind.notify_command with {message} replaced by `message`; a
-// notifier that is not configured, not found or failing is an error.
+// Runs remind.notify_command with {message} replaced by `message` (none
+// configured: nothing to run); a notifier not found or failing is a
+// DeliveryError with what it said.
 void run_notifier(Context& ctx, const std::string& message)
 {
     const auto& notifier = ctx.config().remind_notify_command;
     if (notifier.empty())
-        throw ConfigError("--notify needs a notifier: set remind.notify_command, e.g. "
-                          "[\"notify-send\", \"steady\", \"{message}\"], in the config");
+        return;
     auto command = expand_command(notifier, {{"message", message}});
     auto result = run_program(command, ctx.io().env, "");
     if (result.started && result.exit_code == 0)
