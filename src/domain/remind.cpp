@@ -63,6 +63,18 @@ bool alert_due(const AlertWatch& watch, std::optional<Day> last_checkin, Day tod
     return !alerted_this_silence;
 }
 
+std::vector<MilestoneAt> milestones_today(const ClockStatus& status, Day today,
+                                          const timeutil::Zone& zone, Minutes day_start)
+{
+    auto marks = status.reached;
+    marks.push_back(status.next);
+    std::vector<MilestoneAt> found;
+    for (const auto& m : marks)
+        if (timeutil::day_of(m.at, zone, day_start) == today)
+            found.push_back(m);
+    return found;
+}
+
 std::string checkin_reminder()
 {
     return "No check-in yet today. When you have a moment: steady checkin";

@@ -2,7 +2,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "domain/clock.hpp"
 #include "domain/partner.hpp"
 #include "timeutil/time.hpp"
 
@@ -65,6 +67,13 @@ struct AlertWatch {
 // brings one alert, and a check-in ends it.
 bool alert_due(const AlertWatch& watch, std::optional<timeutil::Day> last_checkin,
                timeutil::Day today);
+
+// The milestones of a clock's current run that fall on logical day `today`
+// (in `zone`, days starting `day_start` after midnight): those of
+// `status.reached` and `status.next` whose instant's day is today, reached
+// already or later today, earliest first.
+std::vector<MilestoneAt> milestones_today(const ClockStatus& status, timeutil::Day today,
+                                          const timeutil::Zone& zone, timeutil::Minutes day_start);
 
 // The lines remind prints, plain and kind, no exclamation marks.
 

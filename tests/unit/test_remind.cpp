@@ -240,3 +240,46 @@ TEST_CASE("remind's words are kind and plain", "[remind][unit]")
         CHECK(line.find("fail") == std::string::npos);
     }
 }
+
+TEST_CASE("the milestones that fall today, reached already or later today", "[remind][unit]")
+{
+    struct Row {
+        const char* at; // UTC instant of the milestone
+        const char* today;
+        int day_start; // minutes
+        bool today_expected;
+    };
+    // Europe/Berlin: UTC+1 in November, +2 from 2026-03-29 03:00.
+    const Row rows[] = {
+        {"2026-11-21T22:59:59Z", "2026-11-22", 0, false}, // 23:59:59 the day before
+        {"2026-11-21T23:00:00Z", "2026-11-22", 0, true},  // exactly midnight
+        {"2026-11-22T20:00:00Z", "2026-11-22", 0, true},  // 21:00, later today
+        {"2026-11-22T22:59:59Z", "2026-11-22", 0, true},
+        {"2026-11-22T23:00:00Z", "2026-11-22", 0, false}, // tomorrow
+        // Days starting at 04:00: 02:00 on the next calendar date is still today.
+        {"2026-11-23T01:00:00Z", "2026-11-22", 240, true},
+        {"2026-11-23T03:00:00Z", "2026-11-22", 240, false},
+        {"2026-11-22T02:59:59Z", "2026-11-22", 240, false},
+        // The 23-hour day of the spring change.
+        {"2026-03-28T23:00:00Z", "2026-03-29", 0, true},
+        {"2026-03-29T21:59:59Z", "2026-03-29", 0, true},
+        {"2026-03-29T22:00:00Z", "2026-03-29", 0, false},
+    };
+    const auto& berlin = find_zone("Europe/Berlin");
+    for (const auto& r : rows) {
+        CAPTURE(r.at, r.today, r.day_start);
+        dm::MilestoneAt m{dm::Milestone{30, dm::MilestoneUnit::days}, utc(r.at)};
+        dm::ClockStatus reached;
+        reached.reached = {m};
+        reached.next = {dm::Milestone{60, dm::MilestoneUnit::days}, utc("2027-01-01T00:00:00Z")};
+        dm::ClockStatus upcoming;
+        upcoming.next = m;
+        for (const auto* status : {&reached, &upcoming}) {
+            auto found = dm::milestones_today(*status, stored_day(r.today), berlin,
+                                              tu::Minutes(r.day_start));
+            REQUIRE(found.size() == (r.today_expected ? 1U : 0U));
+            if (r.today_expected)
+                CHECK(found.front().milestone.key() == "30d");
+        }
+    }
+}

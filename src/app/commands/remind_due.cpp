@@ -81,11 +81,8 @@ void due_milestones(Context& ctx, store::Journal& journal, std::vector<DueItem>&
 {
     const auto& time = ctx.time();
     for (const auto& [clock, status] : clock_statuses(ctx, journal)) {
-        auto marks = status.reached;
-        marks.push_back(status.next);
-        for (const auto& m : marks) {
-            if (timeutil::day_of(m.at, *time.zone, time.day_start) != time.today())
-                continue;
+        for (const auto& m :
+             domain::milestones_today(status, time.today(), *time.zone, time.day_start)) {
             items.push_back({"milestone",
                              domain::milestone_reminder(m.milestone.label(), clock.name),
                              [name = clock.name, m](domain::JsonWriter& json) {
