@@ -52,12 +52,16 @@
 #                              months, the triggers and cravings of the
 #                              partial first and last months, goals, clock
 #   calendar 2026              min(day) and the year's check-ins
+#   remind                     the statements remind runs: today's check-in,
+#                              partners and their last delivered summary,
+#                              goal progress, clock and lapses
 #   (the tight floor runs the same statements; for --version it is the C
 #   program starting with libsqlite3 loaded and exiting)
 # Budgets (§11, issue 12): inserts <= 1.5x the shell floor and <= 2x the tight
 # floor on the 10-year journal; --version <= 5 ms;
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
-# calendar 2026 <= 20 ms on the 10-year journal (issue 8); peak memory <= 32 MiB for
+# calendar 2026 <= 20 ms on the 10-year journal (issue 8); remind <= 10 ms on the
+# 10-year journal (issue 10); peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
 
@@ -468,6 +472,32 @@ floor_report() {
         SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
           AND deleted IS NULL ORDER BY at, id;"
 }
+steady_remind() {
+    local status=0
+    STEADY_NOW=$today_now STEADY_DB=$steady_db "$bin" remind >/dev/null 2>"$tmp/err" || status=$?
+    [ "$status" -le 1 ] || die "steady remind failed ($status): $(cat "$tmp/err")"
+}
+# What remind reads: today's check-in, the partners and their last delivered
+# summary, the goals' progress, the clock and its lapses and milestones.
+floor_remind() {
+    sql "$floor_db" "$floor_pragmas
+        SELECT id, uuid, kind, at, tz, day, note, tags, created, updated, mood, craving, sober,
+          energy, sleep, gratitude, what, category, intensity, coped, duration, trigger_id,
+          strategies, outcome, name, type, goal_id, count, clock_id
+          FROM entries WHERE kind = 'checkin' AND day = '$last_day' AND deleted IS NULL;
+        SELECT id, uuid, name, email, scope, include_notes, cadence, alert_after, created, updated
+          FROM partners ORDER BY id;
+        SELECT max(at) FROM shares WHERE partner_id = 1 AND what = 'summary' AND delivered = 1;
+        SELECT id, uuid, title, kind, target, per, total, due, tracks, status, created, updated
+          FROM goals WHERE status = 'active';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'meeting'
+          AND deleted IS NULL AND day BETWEEN '$week_start' AND '$last_day';
+        SELECT coalesce(sum(coalesce(count, 1)), 0) FROM entries WHERE kind = 'checkin'
+          AND deleted IS NULL AND day BETWEEN '$last_day' AND '$last_day';
+        SELECT id, uuid, name, started_at, tz, cost_per_day_cents, created, updated FROM clocks;
+        SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
+          AND deleted IS NULL ORDER BY at, id;"
+}
 steady_calendar() {
     steady_at "$today_now" "$steady_db" calendar 2026
 }
@@ -534,6 +564,19 @@ measure_journal() {
     else
         ratio_row "calendar 2026" ""
     fi
+    # A partner with a weekly cadence and --alert-after, so remind has their
+    # summary and silence to look at (issue 10: remind <= 10 ms).
+    local journal
+    for journal in "$steady_db" "$floor_db" "$tight_db"; do
+        steady_at "$today_now" "$journal" partner add Sam --email sam@example.org --every week \
+            --alert-after 3
+    done
+    bench steady_remind floor_remind
+    if [ "$years" -eq 10 ]; then
+        limit_row "remind" 10
+    else
+        ratio_row "remind" ""
+    fi
     bench steady_version floor_version
     limit_row "--version (shell: /bin/true)" 5
     # §11 sets the insert budget on the 10-year journal only.
@@ -552,6 +595,7 @@ measure_journal() {
     rss_row "prompt" "${env_now[@]}" "$bin" prompt
     rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "calendar 2026" "${env_now[@]}" "$bin" calendar 2026
+    rss_row "remind" "${env_now[@]}" "$bin" remind
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"
