@@ -70,7 +70,7 @@ TEST_CASE("doctor --json has every figure", "[cli][doctor]")
     CHECK(j["journal"]["mode"] == "0600");
     CHECK(j["journal"]["integrity"] == json{"ok"});
     CHECK(j["journal"]["foreign_key_problems"] == 0);
-    CHECK(j["journal"]["schema_version"] == 3);
+    CHECK(j["journal"]["schema_version"] == 4);
     CHECK(j["journal"]["schema_expected"] == 3);
     CHECK(j["journal"]["wal_bytes"] == 0);
     CHECK(j["counts"]["checkin"] == 1);
