@@ -1,8 +1,8 @@
 #include "domain/peers.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "domain/text.hpp"
@@ -89,52 +89,76 @@ std::optional<double> peer_trend(const std::vector<std::optional<double>>& avera
 
 namespace {
 
-// Each day any summary accounts for, the newest summary's word on it
-// winning; `summaries` sorted oldest made first, `made` their days.
-std::map<Day, bool> peer_merged_days(const std::vector<PeerSummary>& summaries,
-                                     const std::vector<Day>& made)
+// What the summaries say of each day from `first` on: unknown, missed or
+// checked in; the newest summary's word on a day wins.
+struct PeerCalendar {
+    Day first{};
+    std::vector<signed char> state; // -1 unknown, 0 missed, 1 checked in
+
+    void set(Day day, bool checked_in)
+    {
+        auto index = static_cast<std::size_t>((day - first).count());
+        state[index] = checked_in ? 1 : 0;
+    }
+};
+
+// The calendar of `summaries` (sorted oldest made first), `made` their days.
+PeerCalendar peer_calendar(const std::vector<const PeerSummary*>& summaries,
+                           const std::vector<Day>& made)
 {
-    std::map<Day, bool> merged;
-    for (std::size_t i = 0; i < summaries.size(); ++i)
-        for (const auto& d : peer_days(summaries[i], made[i]))
-            merged[d.day] = d.checked_in;
-    return merged;
+    PeerCalendar calendar;
+    std::vector<std::vector<PeerDay>> days;
+    std::optional<Day> last;
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        days.push_back(peer_days(*summaries[i], made[i]));
+        const auto& list = days.back();
+        if (list.empty())
+            continue;
+        calendar.first = last ? std::min(calendar.first, list.front().day) : list.front().day;
+        last = last ? std::max(*last, list.back().day) : list.back().day;
+    }
+    if (!last)
+        return calendar;
+    calendar.state.assign(static_cast<std::size_t>((*last - calendar.first).count() + 1), -1);
+    for (const auto& list : days)
+        for (const auto& d : list)
+            calendar.set(d.day, d.checked_in);
+    return calendar;
 }
 
-void peer_count_days(PeerStatus& status, const std::map<Day, bool>& merged, Day today,
+void peer_count_days(PeerStatus& status, const PeerCalendar& calendar, Day today,
                      const PeerRules& rules)
 {
-    if (merged.empty())
+    const auto& state = calendar.state;
+    if (state.empty())
         return;
-    for (auto it = merged.rbegin(); it != merged.rend() && it->second; ++it) {
-        if (it != merged.rbegin() && std::prev(it)->first != it->first + date::days{1})
-            break;
+    auto day_at = [&](std::size_t i) { return calendar.first + date::days{static_cast<int>(i)}; };
+    for (auto i = state.size(); i-- > 0 && state[i] == 1;)
         ++status.current_streak;
-    }
-    for (auto it = merged.rbegin(); it != merged.rend(); ++it)
-        if (it->second) {
-            status.last_checkin = it->first;
-            status.days_since_checkin = static_cast<int>((today - it->first).count());
+    for (auto i = state.size(); i-- > 0;)
+        if (state[i] == 1) {
+            status.last_checkin = day_at(i);
+            status.days_since_checkin = std::max(0, static_cast<int>((today - day_at(i)).count()));
             break;
         }
-    auto window_start = merged.rbegin()->first - date::days{rules.rate_window - 1};
-    for (auto it = merged.lower_bound(window_start); it != merged.end(); ++it) {
-        ++status.rate_days;
-        status.rate_done += it->second ? 1 : 0;
+    auto window = static_cast<std::size_t>(std::max(rules.rate_window, 1));
+    for (auto i = state.size() > window ? state.size() - window : 0; i < state.size(); ++i) {
+        status.rate_days += state[i] >= 0 ? 1 : 0;
+        status.rate_done += state[i] == 1 ? 1 : 0;
     }
     if (status.rate_days > 0)
         status.checkin_rate = static_cast<double>(status.rate_done) / status.rate_days;
 }
 
-void peer_trends(PeerStatus& status, const std::vector<PeerSummary>& by_period,
+void peer_trends(PeerStatus& status, const std::vector<const PeerSummary*>& by_period,
                  const PeerRules& rules)
 {
     std::vector<std::optional<double>> mood, mood_change, craving, craving_change;
-    for (const auto& s : by_period) {
-        mood.push_back(s.mood_average);
-        mood_change.push_back(s.mood_change);
-        craving.push_back(s.craving_average);
-        craving_change.push_back(s.craving_change);
+    for (const auto* s : by_period) {
+        mood.push_back(s->mood_average);
+        mood_change.push_back(s->mood_change);
+        craving.push_back(s->craving_average);
+        craving_change.push_back(s->craving_change);
     }
     status.mood_trend = peer_trend(mood, mood_change, rules.trend_history);
     status.craving_trend = peer_trend(craving, craving_change, rules.trend_history);
@@ -142,14 +166,15 @@ void peer_trends(PeerStatus& status, const std::vector<PeerSummary>& by_period,
     status.cravings_rising = status.craving_trend && *status.craving_trend >= rules.trend_threshold;
 }
 
-void peer_clocks(PeerStatus& status, const std::vector<PeerSummary>& by_period)
+void peer_clocks(PeerStatus& status, const std::vector<const PeerSummary*>& by_period)
 {
     for (auto it = by_period.rbegin(); it != by_period.rend(); ++it) {
-        if (!it->has_clocks)
+        const auto& s = **it;
+        if (!s.has_clocks)
             continue;
-        status.clocks = it->clocks;
-        status.clocks_as_of = it->generated_at;
-        for (const auto& clock : it->clocks) {
+        status.clocks = s.clocks;
+        status.clocks_as_of = s.generated_at;
+        for (const auto& clock : s.clocks) {
             status.lapse = status.lapse || clock.lapses > 0;
             if (clock.last_lapse && (!status.lapse_day || *clock.last_lapse > *status.lapse_day))
                 status.lapse_day = clock.last_lapse;
@@ -166,23 +191,28 @@ PeerStatus peer_status(std::vector<PeerSummary> summaries, Day today, const time
     PeerStatus status;
     if (summaries.empty())
         return status;
-    std::sort(summaries.begin(), summaries.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.generated_at, a.period.to) < std::tie(b.generated_at, b.period.to);
+    std::vector<const PeerSummary*> by_made;
+    for (const auto& s : summaries)
+        by_made.push_back(&s);
+    std::sort(by_made.begin(), by_made.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->generated_at, a->period.to, a->id) <
+               std::tie(b->generated_at, b->period.to, b->id);
     });
     std::vector<Day> made;
-    for (const auto& s : summaries)
-        made.push_back(timeutil::day_of(s.generated_at, zone, day_start));
-    const auto& newest = summaries.back();
+    for (const auto* s : by_made)
+        made.push_back(timeutil::day_of(s->generated_at, zone, day_start));
+    const auto& newest = *by_made.back();
     status.mentee = newest.mentee;
     status.summaries = static_cast<int>(summaries.size());
     status.last_summary_at = newest.generated_at;
-    status.days_since_summary = static_cast<int>((today - made.back()).count());
+    status.days_since_summary = std::max(0, static_cast<int>((today - made.back()).count()));
     status.quiet = status.days_since_summary > rules.quiet_after;
-    peer_count_days(status, peer_merged_days(summaries, made), today, rules);
-    std::stable_sort(summaries.begin(), summaries.end(),
-                     [](const auto& a, const auto& b) { return a.period.to < b.period.to; });
-    peer_trends(status, summaries, rules);
-    peer_clocks(status, summaries);
+    peer_count_days(status, peer_calendar(by_made, made), today, rules);
+    auto by_period = by_made;
+    std::stable_sort(by_period.begin(), by_period.end(),
+                     [](const auto* a, const auto* b) { return a->period.to < b->period.to; });
+    peer_trends(status, by_period, rules);
+    peer_clocks(status, by_period);
     return status;
 }
 

@@ -79,7 +79,7 @@ struct PeerStatus {
     std::string mentee; // as their newest summary spells it
     int summaries = 0;
     timeutil::Instant last_summary_at{};
-    int days_since_summary = 0; // from the day the newest summary was made to today
+    int days_since_summary = 0; // from the day the newest summary was made to today (0 if later)
     std::optional<timeutil::Day> last_checkin;
     std::optional<int> days_since_checkin;
     int rate_done = 0;                  // check-in days within the rate window

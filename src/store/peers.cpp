@@ -1,6 +1,7 @@
 #include "store/peers.hpp"
 
-#include <map>
+#include <algorithm>
+#include <string_view>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -102,11 +103,12 @@ void insert_peer_summary(Journal& journal, PeerSummary& summary, timeutil::Insta
     insert_peer_children(journal, summary);
 }
 
-timeutil::Day peer_stored_day(const std::string& text)
+timeutil::Day peer_stored_day(const SQLite::Column& column)
 {
+    std::string_view text = column.getText();
     auto day = timeutil::parse_stored_day(text);
     if (!day)
-        throw JournalError("a kept summary has a malformed day '" + text +
+        throw JournalError("a kept summary has a malformed day '" + std::string(text) +
                            "'; run 'steady doctor'");
     return *day;
 }
@@ -121,53 +123,64 @@ std::optional<double> peer_real(const SQLite::Column& column)
     return column.isNull() ? std::nullopt : std::optional(column.getDouble());
 }
 
+// A row of the summaries query of peer_summaries.
 PeerSummary read_peer_row(SQLite::Statement& st)
 {
     PeerSummary s;
     s.id = st.getColumn(0).getInt64();
     s.mentee = st.getColumn(1).getString();
-    if (!st.getColumn(2).isNull())
-        s.mentor = st.getColumn(2).getString();
-    s.period = {peer_stored_day(st.getColumn(3).getString()),
-                peer_stored_day(st.getColumn(4).getString()), false};
-    auto at = timeutil::parse_stored_instant(st.getColumn(5).getString());
+    s.period = {peer_stored_day(st.getColumn(2)), peer_stored_day(st.getColumn(3)), false};
+    auto at = timeutil::parse_stored_instant(st.getColumn(4).getText());
     if (!at)
         throw JournalError("a kept summary has a malformed time; run 'steady doctor'");
     s.generated_at = *at;
-    s.checkins_done = peer_int(st.getColumn(6));
-    s.checkins_days = peer_int(st.getColumn(7));
-    s.current_streak = peer_int(st.getColumn(8));
-    s.mood_average = peer_real(st.getColumn(9));
-    s.mood_change = peer_real(st.getColumn(10));
-    s.craving_average = peer_real(st.getColumn(11));
-    s.craving_change = peer_real(st.getColumn(12));
-    s.has_clocks = st.getColumn(13).getInt() != 0;
-    s.sha256 = st.getColumn(14).getString();
+    s.checkins_done = peer_int(st.getColumn(5));
+    s.checkins_days = peer_int(st.getColumn(6));
+    s.current_streak = peer_int(st.getColumn(7));
+    s.mood_average = peer_real(st.getColumn(8));
+    s.mood_change = peer_real(st.getColumn(9));
+    s.craving_average = peer_real(st.getColumn(10));
+    s.craving_change = peer_real(st.getColumn(11));
+    s.has_clocks = st.getColumn(12).getInt() != 0;
     return s;
 }
 
+// The summary of `summaries` (in order of id) with id `id`, or nullptr.
+PeerSummary* peer_by_id(std::vector<PeerSummary>& summaries, std::int64_t id)
+{
+    auto it = std::lower_bound(summaries.begin(), summaries.end(), id,
+                               [](const PeerSummary& s, std::int64_t key) { return s.id < key; });
+    return it != summaries.end() && it->id == id ? &*it : nullptr;
+}
+
+// Fills in the missed days and clocks of `summaries`, which are in order of id.
 void read_peer_children(Journal& journal, std::vector<PeerSummary>& summaries)
 {
-    std::map<std::int64_t, PeerSummary*> by_id;
-    for (auto& s : summaries)
-        by_id[s.id] = &s;
     SQLite::Statement missed(journal.db(), "SELECT summary_id, day FROM peer_missed "
                                            "ORDER BY summary_id, day");
-    while (missed.executeStep())
-        if (auto it = by_id.find(missed.getColumn(0).getInt64()); it != by_id.end())
-            it->second->missed.push_back(peer_stored_day(missed.getColumn(1).getString()));
+    PeerSummary* owner = nullptr;
+    while (missed.executeStep()) {
+        auto id = missed.getColumn(0).getInt64();
+        if (!owner || owner->id != id)
+            owner = peer_by_id(summaries, id);
+        if (owner)
+            owner->missed.push_back(peer_stored_day(missed.getColumn(1)));
+    }
     SQLite::Statement clocks(journal.db(),
                              "SELECT summary_id, name, run_minutes, lapses, last_lapse "
                              "FROM peer_clocks ORDER BY summary_id, position");
+    owner = nullptr;
     while (clocks.executeStep()) {
-        auto it = by_id.find(clocks.getColumn(0).getInt64());
-        if (it == by_id.end())
+        auto id = clocks.getColumn(0).getInt64();
+        if (!owner || owner->id != id)
+            owner = peer_by_id(summaries, id);
+        if (!owner)
             continue;
         domain::PeerClock clock{clocks.getColumn(1).getString(), clocks.getColumn(2).getInt64(),
                                 clocks.getColumn(3).getInt(), std::nullopt};
         if (!clocks.getColumn(4).isNull())
-            clock.last_lapse = peer_stored_day(clocks.getColumn(4).getString());
-        it->second->clocks.push_back(std::move(clock));
+            clock.last_lapse = peer_stored_day(clocks.getColumn(4));
+        owner->clocks.push_back(std::move(clock));
     }
 }
 
@@ -193,10 +206,10 @@ ImportOutcome save_peer_summary(Journal& journal, PeerSummary& summary,
 std::vector<PeerSummary> peer_summaries(Journal& journal)
 {
     SQLite::Statement st(journal.db(),
-                         "SELECT id, mentee, mentor, period_from, period_to, generated_at, "
+                         "SELECT id, mentee, period_from, period_to, generated_at, "
                          "checkins_done, checkins_days, current_streak, mood_average, "
-                         "mood_change, craving_average, craving_change, has_clocks, sha256 "
-                         "FROM peer_summaries ORDER BY mentee_key, period_to, period_from");
+                         "mood_change, craving_average, craving_change, has_clocks "
+                         "FROM peer_summaries ORDER BY id");
     std::vector<PeerSummary> summaries;
     while (st.executeStep())
         summaries.push_back(read_peer_row(st));

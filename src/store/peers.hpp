@@ -14,8 +14,9 @@ namespace steady::store {
 domain::ImportOutcome save_peer_summary(Journal& journal, domain::PeerSummary& summary,
                                         timeutil::Instant imported_at);
 
-// Every kept summary with its figures, missed days and clocks, but not its
-// json text, in order of mentee, then period.
+// Every kept summary with the figures peers reads, its missed days and
+// clocks, in the order they were kept; without its mentor, sha256 and json
+// text, which peers does not read.
 std::vector<domain::PeerSummary> peer_summaries(Journal& journal);
 
 } // namespace steady::store

@@ -346,3 +346,20 @@ TEST_CASE("an email is recognised by its headers and goes to the mail module",
     CHECK_THAT(skipped.err, Contains("riley.eml"));
     CHECK(mentor.app.count("SELECT count(*) FROM peer_summaries") == 1);
 }
+
+TEST_CASE("a mentee's name or clock cannot move the mentor's cursor", "[cli][peers]")
+{
+    Mentor mentor;
+    auto j = minimal_summary("Ri\x1b[2Jley");
+    j["sections"] = {{"clocks", {{"clocks", {{{"name", "al\x1b]0;x\x07"}, {"run_minutes", 60}}}}}}};
+    auto r = mentor.app.run({"peers", "import", mentor.file("r.json", j.dump())});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    auto view = mentor.app.run({"peers"});
+    CHECK(view.out.find('\x1b') == std::string::npos);
+    CHECK(view.out.find('\x07') == std::string::npos);
+    CHECK_THAT(view.out, Contains("Ri?[2Jley"));
+    // --json keeps the name as sent; the JSON writer escapes it.
+    CHECK(json::parse(mentor.app.run({"peers", "--json"}).out)["peers"][0]["mentee"] ==
+          "Ri\x1b[2Jley");
+}

@@ -204,3 +204,11 @@ TEST_CASE("mentees are told apart by name ignoring case, in order of name", "[pe
     CHECK(statuses[1].mentee == "Riley"); // as the newest summary spells it
     CHECK(statuses[1].summaries == 2);
 }
+
+TEST_CASE("a summary made after the mentor's today counts as made today", "[peers]")
+{
+    auto p = status_on({week("Kai", "2026-11-16", "2026-11-22")}, "2026-11-21");
+    CHECK(p.days_since_summary == 0);
+    CHECK_FALSE(p.quiet);
+    CHECK(p.days_since_checkin == 0);
+}

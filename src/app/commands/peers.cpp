@@ -2,6 +2,7 @@
 
 #include "app/commands/commands.hpp"
 #include "app/commands/peers.hpp"
+#include "app/output/share.hpp"
 #include "base/error.hpp"
 #include "domain/json.hpp"
 #include "store/peers.hpp"
@@ -74,8 +75,8 @@ void print_peer_imports(Context& ctx, const std::vector<PeerImport>& imports,
     }
     int changed = 0;
     for (const auto& i : imports) {
-        ctx.out().say(i.file + ": " + i.summary.mentee + ", " + peer_period_text(i.summary.period) +
-                      ": " + peer_outcome_text(i));
+        ctx.out().say(i.file + ": " + share_printable(i.summary.mentee) + ", " +
+                      peer_period_text(i.summary.period) + ": " + peer_outcome_text(i));
         changed += i.outcome == domain::ImportOutcome::added ||
                            i.outcome == domain::ImportOutcome::replaced
                        ? 1
