@@ -4,12 +4,13 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share remind prompt backup doctor'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share peers remind prompt backup doctor'
 
-# The subcommands of clock, goal and partner.
+# The subcommands of clock, goal, partner and peers.
 _steady_clock_commands='add list reset'
 _steady_goal_commands='add log list done archive'
 _steady_partner_commands='add list edit remove'
+_steady_peers_commands='import'
 
 _steady_global_flags='-h --help --db --config --json --color -q --quiet --version'
 
@@ -36,6 +37,10 @@ _steady_command_flags() {
         edit) echo '--name --email --share --notes --no-notes --every --alert-after' ;;
         remove) echo '-y --yes' ;;
         list) ;;
+        esac ;;
+    peers)
+        case $2 in
+        import) echo '--skip-bad' ;;
         esac ;;
     checkin)
         echo '--mood --craving --sober --energy --sleep --gratitude --note --tag' \
@@ -294,6 +299,11 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words partners) ;;
     share:1:* | report:0:* | summary:0:* | calendar:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
+    peers:0:*)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_peers_commands" -- "$cur") ;;
+    peers:*:import)
+        mapfile -t COMPREPLY < <(compgen -f -X '!*.@(json|eml|JSON|EML)' -- "$cur"; compgen -d -- "$cur")
+        compopt -o filenames 2>/dev/null ;;
     backup:0:*)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null ;;

@@ -208,6 +208,7 @@ complete -c steady -n __steady_needs_command -a calendar -d 'Days coloured by mo
 complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
 complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
 complete -c steady -n __steady_needs_command -a remind -d 'What is due today, for cron (exit 1 when something is)'
+complete -c steady -n __steady_needs_command -a peers -d "Your mentees' summaries: who is doing how, who went quiet"
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 complete -c steady -n __steady_needs_command -a backup -d 'Copy the journal safely, even while steady writes to it'
 complete -c steady -n __steady_needs_command -a doctor -d 'Check the journal, its permissions, the config and backups'
@@ -316,6 +317,12 @@ complete -c steady -n $c -l output -r -F -d 'Write it to this file, not stdout'
 complete -c steady -n $c -l message -x -d 'A few words of your own, shown first'
 complete -c steady -n $c -l notes -d 'Include notes and free text this time'
 complete -c steady -n $c -l history -d 'List what was shared, not a new summary'
+
+# peers [import FILE…]
+complete -c steady -n '__steady_needs_sub peers' -a import -d 'Keep summaries your mentees sent (.json files or emails)'
+set -l c '__steady_sub_is peers import'
+complete -c steady -n $c -F -d 'A summary .json file or a saved email'
+complete -c steady -n $c -l skip-bad -d 'Import the good files and name the bad ones'
 
 # list
 set -l c '__steady_using list'

@@ -239,8 +239,52 @@ BEGIN
 END;
 )sql";
 
+// Version 4: the mentor's side (SPEC §7, `peers`). Each steady-summary a
+// mentee sent is one row of peer_summaries, one per mentee (mentee_key, the
+// name in lower case) and period, holding the json as received and the
+// figures peers reads; peer_missed holds its missed days and peer_clocks its
+// clocks. A newer summary of the same period replaces the row (its children
+// go with it).
+constexpr const char* k_v4 = R"sql(
+CREATE TABLE peer_summaries (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  mentee          TEXT NOT NULL CHECK (length(mentee) > 0),
+  mentee_key      TEXT NOT NULL,
+  mentor          TEXT,
+  period_from     TEXT NOT NULL,
+  period_to       TEXT NOT NULL CHECK (period_to >= period_from),
+  generated_at    TEXT NOT NULL,
+  imported_at     TEXT NOT NULL,
+  checkins_done   INTEGER,
+  checkins_days   INTEGER,
+  current_streak  INTEGER,
+  mood_average    REAL,
+  mood_change     REAL,
+  craving_average REAL,
+  craving_change  REAL,
+  has_clocks      INTEGER NOT NULL CHECK (has_clocks IN (0, 1)),
+  sha256          TEXT NOT NULL,
+  summary         TEXT NOT NULL CHECK (json_valid(summary)),
+  UNIQUE (mentee_key, period_from, period_to)
+);
+CREATE TABLE peer_missed (
+  summary_id INTEGER NOT NULL REFERENCES peer_summaries(id) ON DELETE CASCADE,
+  day        TEXT NOT NULL,
+  PRIMARY KEY (summary_id, day)
+) WITHOUT ROWID;
+CREATE TABLE peer_clocks (
+  summary_id  INTEGER NOT NULL REFERENCES peer_summaries(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  run_minutes INTEGER NOT NULL,
+  lapses      INTEGER NOT NULL DEFAULT 0,
+  last_lapse  TEXT,
+  PRIMARY KEY (summary_id, position)
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the SQL that takes a journal from version i to i + 1.
-constexpr std::array k_migrations = {k_v1, k_v2, k_v3};
+constexpr std::array k_migrations = {k_v1, k_v2, k_v3, k_v4};
 static_assert(k_migrations.size() == k_schema_version);
 
 } // namespace

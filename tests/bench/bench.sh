@@ -6,7 +6,7 @@
 # every row and printing nothing. steady's ratio to the tight floor is how
 # much of its time is its own.
 #
-# Usage: tests/bench/bench.sh [--large] [--runs N] [--check]
+# Usage: tests/bench/bench.sh [--large] [--runs N] [--check] [--peers-only]
 #
 #   STEADY_BIN        the binary to measure (default ./build/steady)
 #   STEADY_FLOOR_BIN  the tight floor (default: tests/steady-bench-floor
@@ -15,6 +15,7 @@
 #   --large           also measure on the 10x journal (about 800,000 entries)
 #   --check           exit 1 if any row misses its budget (for a person at a
 #                     quiet machine, never for CI)
+#   --peers-only      measure only peers (no ten-year journal, no peer tool)
 #
 # Needs sqlite3; /usr/bin/time (Debian package `time`) for peak memory.
 # Not a CTest test: timings depend on the machine, so it reports and, unless
@@ -55,13 +56,20 @@
 #   remind                     the statements remind runs: today's check-in,
 #                              partners and their last delivered summary,
 #                              goal progress, clock and lapses
+#   peers                      the three SELECTs peers runs (summaries,
+#                              their missed days, their clocks) on a mentor's
+#                              journal of 50 mentees x 52 weekly summaries,
+#                              generated as steady-summary json files by the
+#                              sqlite3 shell (writefile) and imported with
+#                              `steady peers import` (its time is printed too)
 #   (the tight floor runs the same statements; for --version it is the C
 #   program starting with libsqlite3 loaded and exiting)
 # Budgets (§11, issue 12): inserts <= 1.5x the shell floor and <= 2x the tight
 # floor on the 10-year journal; --version <= 5 ms;
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
 # calendar 2026 <= 20 ms on the 10-year journal (issue 8); remind <= 10 ms on the
-# 10-year journal (issue 10); peak memory <= 32 MiB for
+# 10-year journal (issue 10); peers <= 50 ms with 50 x 52 summaries (issue 9);
+# peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
 
@@ -73,10 +81,12 @@ die() {
 runs=20
 large=0
 check=0
+peers_only=0
 while [ $# -gt 0 ]; do
     case $1 in
     --large) large=1 ;;
     --check) check=1 ;;
+    --peers-only) peers_only=1 ;;
     --runs)
         [ $# -ge 2 ] || die "--runs needs a number"
         runs=$2
@@ -508,6 +518,93 @@ floor_calendar() {
           AND deleted IS NULL AND day BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY day;"
 }
 
+# summaries_sql DIR: writes 50 mentees' 52 weekly steady-summary files into
+# DIR, the shape `steady share --format json` prints, weeks ending on Sundays
+# up to 2026-11-22; some weeks have a missed day or two, some a lapse.
+summaries_sql() {
+    cat <<SQL
+WITH RECURSIVE
+  m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < 49),
+  w(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM w WHERE k < 51),
+  s AS (SELECT i, k, date('2026-11-22', printf('-%d days', (51 - k) * 7 + 6)) AS pf,
+               date('2026-11-22', printf('-%d days', (51 - k) * 7)) AS pt,
+               (i + k) % 3 AS gaps, 5 + (i * 7 + k * 3) % 9 * 0.5 AS mood,
+               (i + k * 5) % 7 * 0.5 AS craving
+        FROM m, w),
+  t AS (SELECT *, CASE gaps WHEN 0 THEN '[]'
+                    WHEN 1 THEN json_array(date(pf, '+2 days'))
+                    ELSE json_array(date(pf, '+2 days'), date(pf, '+4 days')) END AS missed
+        FROM s)
+SELECT writefile('$1/' || printf('mentee%02d-week%02d.json', i, k), json_object(
+  'format', 'steady-summary', 'version', 1,
+  'from', json_object('name', printf('Mentee %02d', i)), 'to', json_object('name', 'Sam'),
+  'period', json_object('from', pf, 'to', pt), 'generated_at', pt || 'T19:00:00Z',
+  'message', NULL,
+  'sections', json_object(
+    'checkins', json_object('done', 7 - gaps, 'days', 7, 'missed', json(missed),
+      'current_streak', CASE gaps WHEN 0 THEN 7 ELSE 2 END, 'longest_streak', 7,
+      'energy', NULL, 'sleep', NULL),
+    'mood', json_object('average', mood, 'min', mood - 1, 'max', mood + 1, 'previous', mood,
+      'change', 0, 'by_day', json_array(mood, mood, NULL, mood, mood, mood, mood)),
+    'cravings', json_object('count', gaps * 2, 'resisted', gaps * 2, 'used', 0,
+      'unrecorded', 0, 'average_intensity', 4.5, 'average_minutes', 15,
+      'strategies', json_array(json_object('name', 'walk', 'used', gaps, 'resisted', gaps,
+        'score', 0.5)),
+      'at_checkin', json_object('average', craving, 'min', 0, 'max', 5, 'previous', craving,
+        'change', 0, 'by_day', json_array(craving, craving, NULL, craving, craving, craving,
+        craving))),
+    'clocks', json_object('clocks', json_array(json_object('name', 'alcohol',
+      'run_minutes', CASE WHEN (i + k) % 13 = 0 THEN 2000 ELSE 10080 * (k + 1) END,
+      'lapses', CASE WHEN (i + k) % 13 = 0 THEN json_array(date(pf, '+5 days'))
+                ELSE json_array() END,
+      'milestones', json_array()))),
+    'insights', json_array()),
+  'missed_days', json(missed)))
+FROM t;
+SQL
+}
+
+steady_peers() {
+    steady_at 2026-11-23T09:00:00 "$steady_db" peers
+}
+floor_peers() {
+    sql "$floor_db" "$floor_pragmas
+        SELECT id, mentee, period_from, period_to, generated_at, checkins_done, checkins_days,
+          current_streak, mood_average, mood_change, craving_average, craving_change, has_clocks
+        FROM peer_summaries ORDER BY id;
+        SELECT summary_id, day FROM peer_missed ORDER BY summary_id, day;
+        SELECT summary_id, name, run_minutes, lapses, last_lapse FROM peer_clocks
+          ORDER BY summary_id, position;"
+}
+
+# measure_peers: a mentor's journal of 50 x 52 summaries, and peers on it.
+measure_peers() {
+    local dir=$tmp/summaries base=$tmp/mentor.db t0 t1 kept
+    mkdir -p "$dir"
+    sql :memory: "$(summaries_sql "$dir")"
+    t0=$EPOCHREALTIME
+    steady_at 2026-11-23T09:00:00 "$base" peers import "$dir"/*.json
+    t1=$EPOCHREALTIME
+    kept=$(sqlite3 "$base" "SELECT count(*) FROM peer_summaries")
+    [ "$kept" = 2600 ] || die "peers import kept $kept summaries of 2600"
+    echo
+    printf 'mentor journal: %d summaries of %d mentees (%s KiB of json), imported in %.0f ms\n' \
+        "$kept" "$(sqlite3 "$base" "SELECT count(DISTINCT mentee_key) FROM peer_summaries")" \
+        "$(($(cat "$dir"/*.json | wc -c) / 1024))" \
+        "$(awk -v us=$((${t1/./} - ${t0/./})) 'BEGIN { print us / 1000 }')"
+    sql "$base" "PRAGMA wal_checkpoint(TRUNCATE)"
+    steady_db=$tmp/mentor-steady.db floor_db=$tmp/mentor-floor.db tight_db=$tmp/mentor-tight.db
+    cp "$base" "$steady_db"
+    cp "$base" "$floor_db"
+    cp "$base" "$tight_db"
+    echo
+    row "peers: measure" "steady ms" "min-max" "shell ms" "tight ms" "shell tight" budget result
+    bench steady_peers floor_peers
+    limit_row "peers (50 x 52 summaries)" 50
+    rss_row "peers" env STEADY_NOW=2026-11-23T09:00:00 STEADY_DB="$steady_db" "$bin" peers
+    rm -rf "$dir" "$base"* "$steady_db"* "$floor_db"* "$tight_db"*
+}
+
 # measure_journal LABEL YEARS: makes that journal and prints its table.
 measure_journal() {
     local label=$1 years=$2 base=$tmp/$1.db t0 t1 count listed
@@ -654,9 +751,10 @@ measure_peer() {
 
 echo "steady benchmark (SPEC §11): ${STEADY_BIN:-./build/steady}, $("$bin" --version)"
 echo "$runs timed runs per measure, median; $(sqlite3 --version | cut -d' ' -f1-2); $(nproc) CPUs; journals in ${TMPDIR:-/tmp}"
-measure_journal 10-year 10
-[ "$large" -eq 0 ] || measure_journal large 100
-measure_peer
+[ "$peers_only" -eq 1 ] || measure_journal 10-year 10
+measure_peers
+[ "$large" -eq 0 ] || [ "$peers_only" -eq 1 ] || measure_journal large 100
+[ "$peers_only" -eq 1 ] || measure_peer
 if [ "$misses" -gt 0 ]; then
     echo
     echo "$misses row(s) missed the budget"

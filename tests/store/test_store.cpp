@@ -94,9 +94,10 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 3);
+    CHECK(st::k_schema_version == 4);
     for (const char* table :
-         {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run"}) {
+         {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run",
+          "peer_summaries", "peer_missed", "peer_clocks"}) {
         CAPTURE(table);
         CHECK(one(journal, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                        "AND name = '") +
@@ -139,7 +140,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "3");
+    CHECK(one(journal, "PRAGMA user_version") == "4");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -583,19 +584,21 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
         auto journal = st::Journal::open_for_write(path);
         for (const char* d : {"2026-11-19", "2026-11-20", "2026-11-21"})
             add(journal, checkin(d, 5));
-        // What version 1 had: no checkin_run, no triggers, the v1 indexes.
+        // What version 1 had: no checkin_run, no triggers, the v1 indexes, no
+        // peer tables.
         journal.db().exec(
             "DROP TRIGGER checkin_run_on_insert; DROP TRIGGER checkin_run_on_update; "
             "DROP TRIGGER checkin_run_on_delete; DROP TABLE checkin_run; "
             "DROP TRIGGER report_stale_on_insert; DROP TRIGGER report_stale_on_update; "
             "DROP TRIGGER report_stale_on_delete; DROP TABLE report_rollup; "
             "DROP TABLE report_stale; "
+            "DROP TABLE peer_clocks; DROP TABLE peer_missed; DROP TABLE peer_summaries; "
             "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
             "ON entries(kind, day) WHERE deleted IS NULL; "
             "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
-    CHECK(one(journal, "PRAGMA user_version") == "3");
+    CHECK(one(journal, "PRAGMA user_version") == "4");
     CHECK(one(journal, "SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' "
                        "AND name LIKE 'entries_%' ORDER BY name") ==
           "entries_one_checkin_a_day,entries_day,entries_report");

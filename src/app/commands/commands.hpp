@@ -30,6 +30,7 @@ void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
 void register_partner(CLI::App& root, Context& ctx);
 void register_share(CLI::App& root, Context& ctx);
+void register_peers(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
 void register_remind(CLI::App& root, Context& ctx);
@@ -59,6 +60,7 @@ inline constexpr std::array k_commands = {
     Command{"partner", &register_partner},
     Command{"share", &register_share},
     Command{"remind", &register_remind},
+    Command{"peers", &register_peers},
     Command{"prompt", &register_prompt},
     Command{"backup", &register_backup},
     Command{"doctor", &register_doctor},
