@@ -30,6 +30,8 @@ void register_calendar(CLI::App& root, Context& ctx);
 void register_prompt(CLI::App& root, Context& ctx);
 void register_partner(CLI::App& root, Context& ctx);
 void register_share(CLI::App& root, Context& ctx);
+void register_export(CLI::App& root, Context& ctx);
+void register_import(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
@@ -58,6 +60,8 @@ inline constexpr std::array k_commands = {
     Command{"partner", &register_partner},
     Command{"share", &register_share},
     Command{"prompt", &register_prompt},
+    Command{"export", &register_export},
+    Command{"import", &register_import},
     Command{"backup", &register_backup},
     Command{"doctor", &register_doctor},
     Command{"_complete", &register_complete},
