@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt backup doctor'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt export import backup doctor'
 
 # The subcommands of clock, goal and partner.
 _steady_clock_commands='add list reset'
@@ -61,6 +61,10 @@ _steady_command_flags() {
         echo '--period --by' ;;
     share)
         echo '--period --format --output --message --notes --history' ;;
+    export)
+        echo '--format --kind --period --output' ;;
+    import)
+        echo '--format --dry-run --update' ;;
     backup)
         echo '--force' ;;
     undo | prompt | doctor) ;;
@@ -139,6 +143,8 @@ _steady_static_words() {
     sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
     cadences) printf '%s\n' sunday week month never ;;
     formats) printf '%s\n' text markdown json html ;;
+    export_formats) printf '%s\n' json csv markdown ics ;;
+    import_formats) printf '%s\n' json csv ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
@@ -211,7 +217,12 @@ _steady_value() {
     --per) what=pers ;;
     --tracks) what=tracks ;;
     --share) what=sections ;;
-    --format) what=formats ;;
+    --format)  # each command has its own formats
+        case $(_steady_command_word) in
+        export) what=export_formats ;;
+        import) what=import_formats ;;
+        *) what=formats ;;
+        esac ;;
     --every) what=cadences ;;
     --strategy) what=strategies ;;
     --tag) what=tags ;;
@@ -292,6 +303,9 @@ _steady() {
         _steady_reply "$cur" < <(_steady_words partners) ;;
     share:1:* | report:0:* | summary:0:* | calendar:0:*)
         _steady_reply "$cur" < <(_steady_words periods) ;;
+    import:0:*)
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        compopt -o filenames 2>/dev/null ;;
     backup:0:*)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null ;;

@@ -259,8 +259,8 @@ void check_value(const Field& field, const Value& value)
         const auto* i = std::get_if<std::int64_t>(&value);
         auto want = field.type == FieldType::boolean     ? std::string("true or false")
                     : field.type == FieldType::reference ? std::string("an id such as 41")
-                    : field.type == FieldType::duration ? std::string("minutes from 1 to 1440")
-                                                        : range_text(field);
+                    : field.type == FieldType::duration  ? std::string("minutes from 1 to 1440")
+                                                         : range_text(field);
         if (i == nullptr)
             fail(want, "another type");
         auto n = static_cast<double>(*i);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include "base/error.hpp"
 #include "store/clocks.hpp"
@@ -135,14 +136,14 @@ bool same_record(const Clock& a, const Clock& b)
 
 bool same_record(const Partner& a, const Partner& b)
 {
-    return a.name == b.name && a.email == b.email && a.scope == b.scope &&
-           a.cadence == b.cadence && a.alert_after == b.alert_after;
+    return a.name == b.name && a.email == b.email && a.scope == b.scope && a.cadence == b.cadence &&
+           a.alert_after == b.alert_after;
 }
 
 bool same_entry(const Entry& a, const Entry& b)
 {
-    return a.kind == b.kind && a.at == b.at && a.tz == b.tz && a.day == b.day &&
-           a.note == b.note && a.tags == b.tags && a.values == b.values;
+    return a.kind == b.kind && a.at == b.at && a.tz == b.tz && a.day == b.day && a.note == b.note &&
+           a.tags == b.tags && a.values == b.values;
 }
 
 std::optional<Goal> stored_record(Journal& journal, std::int64_t id, const Goal*)
@@ -190,7 +191,6 @@ struct ImportWriter::State {
     Replace replace;
     RecordLabel label;
     SQLite::Statement entry_by_uuid;
-    SQLite::Statement entry_by_id;
     SQLite::Statement insert_entry;
     SQLite::Statement remember_entry;
     SQLite::Statement seen_entry;
@@ -201,13 +201,20 @@ struct ImportWriter::State {
     State(Journal& j, Replace r, RecordLabel l)
         : journal(j), replace(r), label(std::move(l)),
           entry_by_uuid(j.db(), "SELECT id FROM entries WHERE uuid = ?"),
-          entry_by_id(j.db(), "SELECT 1 FROM entries WHERE id = ?"),
           insert_entry(j.db(), insert_entry_with_id_sql()),
           remember_entry(j.db(), "INSERT OR REPLACE INTO import_entries (id, idx) VALUES (?, ?)"),
           seen_entry(j.db(), "SELECT idx FROM import_entries WHERE id = ?"),
           insert_map(j.db(), "INSERT OR REPLACE INTO import_map (tbl, old, new) VALUES (?, ?, ?)"),
           lookup_map(j.db(), "SELECT new FROM import_map WHERE tbl = ? AND old = ?")
     {
+    }
+
+    void remember(std::int64_t id, std::int64_t index)
+    {
+        remember_entry.reset();
+        remember_entry.bind(1, id);
+        remember_entry.bind(2, index);
+        remember_entry.exec();
     }
 
     void map(const char* table, std::int64_t old_id, std::int64_t new_id)
@@ -254,6 +261,9 @@ ImportWriter::ImportWriter(Journal& journal, Replace replace, RecordLabel label)
 {
     journal.db().exec(k_import_tables);
     journal.db().exec("PRAGMA defer_foreign_keys = ON");
+    // Room for the pages a large import changes, so that they are written
+    // to the WAL once, at commit, rather than spilled as they come.
+    journal.db().exec("PRAGMA cache_size = -16384");
     m_state = std::make_unique<State>(journal, replace, std::move(label));
 }
 
@@ -274,54 +284,70 @@ Entry stored_entry(Journal& journal, std::int64_t id)
 
 Outcome ImportWriter::put(Entry& entry, std::int64_t index)
 {
+    // Inserting first and looking only when the journal refuses keeps the
+    // common case (a record it does not have) to one statement.
     auto& s = *m_state;
-    s.entry_by_uuid.reset();
-    s.entry_by_uuid.bind(1, entry.uuid);
-    auto existing = s.step_id(s.entry_by_uuid);
     auto file_id = entry.id;
-    Outcome outcome = Outcome::added;
-    try {
-        if (existing) {
-            auto stored = stored_entry(s.journal, *existing);
-            auto mine = entry;
-            for (const char* ref : {"trigger", "goal_id", "clock_id"})
-                if (auto id = mine.get_int(ref))
-                    mine.values[ref] = s.mapped(ref[0] == 't' ? "entries" : ref[0] == 'g' ? "goals"
-                                                                                      : "clocks",
-                                                *id);
-            s.map("entries", file_id, *existing);
-            if (same_entry(stored, mine))
-                return Outcome::skipped;
-            s.seen_entry.reset();
-            s.seen_entry.bind(1, *existing);
-            auto seen = s.step_id(s.seen_entry);
-            if (seen || s.replace == Replace::no)
-                s.conflict(index, seen, entry.uuid, "entry #" + std::to_string(*existing));
-            entry.id = *existing;
-            update_entry_row(s.journal.db(), entry);
-            outcome = Outcome::updated;
-        } else {
-            s.entry_by_id.reset();
-            s.entry_by_id.bind(1, file_id);
-            bool keep_id = file_id > 0 && !s.entry_by_id.executeStep();
-            s.insert_entry.reset();
+    for (bool keep_id = file_id > 0;; keep_id = false) {
+        try {
+            s.insert_entry.tryReset(); // reset() would throw the last failure again
             if (keep_id)
                 s.insert_entry.bind(1, file_id);
             else
                 s.insert_entry.bind(1);
             bind_entry_values(s.insert_entry, entry, 2);
             s.insert_entry.exec();
-            entry.id = s.journal.db().getLastInsertRowid();
-            s.map("entries", file_id, entry.id);
+            break;
+        } catch (const SQLite::Exception& e) {
+            std::string_view what = e.what();
+            if (keep_id && (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+                            what.find("entries.id") != std::string_view::npos))
+                continue; // the id is taken: the next free one
+            // The uuid's index may not be the first a known record meets
+            // (a check-in's day is another).
+            s.entry_by_uuid.reset();
+            s.entry_by_uuid.bind(1, entry.uuid);
+            if (s.entry_by_uuid.executeStep())
+                return put_stored(entry, file_id, index);
+            throw DataError(s.label(index) + ": " + refusal(e));
         }
+    }
+    entry.id = s.journal.db().getLastInsertRowid();
+    s.map("entries", file_id, entry.id);
+    s.remember(entry.id, index);
+    return Outcome::added;
+}
+
+Outcome ImportWriter::put_stored(Entry& entry, std::int64_t file_id, std::int64_t index)
+{
+    auto& s = *m_state;
+    s.entry_by_uuid.reset();
+    s.entry_by_uuid.bind(1, entry.uuid);
+    auto existing = s.step_id(s.entry_by_uuid).value_or(0);
+    auto stored = stored_entry(s.journal, existing);
+    auto mine = entry;
+    for (const char* ref : {"trigger", "goal_id", "clock_id"})
+        if (auto id = mine.get_int(ref))
+            mine.values[ref] = s.mapped(ref[0] == 't'   ? "entries"
+                                        : ref[0] == 'g' ? "goals"
+                                                        : "clocks",
+                                        *id);
+    s.map("entries", file_id, existing);
+    if (same_entry(stored, mine))
+        return Outcome::skipped;
+    s.seen_entry.reset();
+    s.seen_entry.bind(1, existing);
+    auto seen = s.step_id(s.seen_entry);
+    if (seen || s.replace == Replace::no)
+        s.conflict(index, seen, entry.uuid, "entry #" + std::to_string(existing));
+    entry.id = existing;
+    try {
+        update_entry_row(s.journal.db(), entry);
     } catch (const SQLite::Exception& e) {
         throw DataError(s.label(index) + ": " + refusal(e));
     }
-    s.remember_entry.reset();
-    s.remember_entry.bind(1, entry.id);
-    s.remember_entry.bind(2, index);
-    s.remember_entry.exec();
-    return outcome;
+    s.remember(entry.id, index);
+    return Outcome::updated;
 }
 
 namespace {
@@ -362,8 +388,8 @@ Outcome put_record(ImportWriter::State& s, T& record, std::int64_t index, const 
         } else {
             SQLite::Statement taken(db, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
             taken.bind(1, file_id);
-            SQLite::Statement insert(db, std::string("INSERT INTO ") + table + " (id, " +
-                                             columns + ") VALUES (?, " + values + ")");
+            SQLite::Statement insert(db, std::string("INSERT INTO ") + table + " (id, " + columns +
+                                             ") VALUES (?, " + values + ")");
             if (file_id > 0 && !taken.executeStep())
                 insert.bind(1, file_id);
             else

@@ -58,6 +58,7 @@ class ImportWriter {
     struct State; // the statements and counters of one import
 
   private:
+    Outcome put_stored(domain::Entry& entry, std::int64_t file_id, std::int64_t index);
     std::unique_ptr<State> m_state;
 };
 
@@ -65,7 +66,6 @@ class ImportWriter {
 void for_each_goal(Journal& journal, const std::function<void(const domain::Goal&)>& visit);
 void for_each_clock(Journal& journal, const std::function<void(const domain::Clock&)>& visit);
 void for_each_partner(Journal& journal, const std::function<void(const domain::Partner&)>& visit);
-void for_each_share(Journal& journal,
-                    const std::function<void(const domain::ShareRecord&)>& visit);
+void for_each_share(Journal& journal, const std::function<void(const domain::ShareRecord&)>& visit);
 
 } // namespace steady::store

@@ -164,8 +164,7 @@ const std::string& insert_entry_with_id_sql()
 {
     static const std::string sql = std::string("INSERT INTO entries (id, ") + k_common +
                                    field_columns() + ") VALUES (" +
-                                   placeholders(1 + k_common_count + domain::fields().size()) +
-                                   ")";
+                                   placeholders(1 + k_common_count + domain::fields().size()) + ")";
     return sql;
 }
 

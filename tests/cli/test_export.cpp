@@ -33,12 +33,12 @@ void full_journal(TestApp& app)
     ok(app, {"goal", "add", "read", "--target", "1", "--per", "day"});
     ok(app, {"partner", "add", "Sam", "--email", "sam@example.org", "--every", "sunday"});
     app.now = "2026-11-20T21:00";
-    ok(app, {"checkin", "--mood", "7", "--craving", "2", "--sober", "yes", "--sleep", "6.5",
-             "--gratitude", "Sam called, \"again\"", "--note", "line one\nline two", "--tag",
-             "work"});
+    ok(app,
+       {"checkin", "--mood", "7", "--craving", "2", "--sober", "yes", "--sleep", "6.5",
+        "--gratitude", "Sam called, \"again\"", "--note", "line one\nline two", "--tag", "work"});
     ok(app, {"trigger", "the office, again", "--category", "stress", "--intensity", "6"});
-    ok(app, {"craving", "--intensity", "8", "--trigger", "2", "--strategy", "walk",
-             "--strategy", "called Sam", "--outcome", "resisted", "--duration", "20m"});
+    ok(app, {"craving", "--intensity", "8", "--trigger", "2", "--strategy", "walk", "--strategy",
+             "called Sam", "--outcome", "resisted", "--duration", "20m"});
     ok(app, {"meeting", "Tuesday NA", "--type", "NA", "--duration", "1h"});
     ok(app, {"goal", "log", "2"});
     ok(app, {"clock", "reset", "alcohol", "--note", "a wedding"});

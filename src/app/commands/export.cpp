@@ -46,8 +46,8 @@ store::EntryFilter export_filter(const ExportOptions& opt, Context& ctx, ExportF
 {
     store::EntryFilter filter;
     filter.limit = 0;
-    filter.order = format == ExportFormat::markdown ? store::EntryOrder::by_day
-                                                    : store::EntryOrder::by_id;
+    filter.order =
+        format == ExportFormat::markdown ? store::EntryOrder::by_day : store::EntryOrder::by_id;
     if (opt.kind) {
         filter.kind = domain::parse_kind(*opt.kind);
         if (!filter.kind)
@@ -97,21 +97,17 @@ std::int64_t export_json(std::ostream& out, Context& ctx, store::Journal& journa
     json.key("version").value(1);
     json.key("exported_at").value(timeutil::format_instant(ctx.time().now));
     json.key("goals").begin_array();
-    store::for_each_goal(journal, [&](const auto& g) {
-        write_line_record(json, line, g, write_journal_goal);
-    });
+    store::for_each_goal(
+        journal, [&](const auto& g) { write_line_record(json, line, g, write_journal_goal); });
     json.end_array().key("clocks").begin_array();
-    store::for_each_clock(journal, [&](const auto& c) {
-        write_line_record(json, line, c, write_journal_clock);
-    });
+    store::for_each_clock(
+        journal, [&](const auto& c) { write_line_record(json, line, c, write_journal_clock); });
     json.end_array().key("partners").begin_array();
-    store::for_each_partner(journal, [&](const auto& p) {
-        write_line_record(json, line, p, write_partner_json);
-    });
+    store::for_each_partner(
+        journal, [&](const auto& p) { write_line_record(json, line, p, write_partner_json); });
     json.end_array().key("shares").begin_array();
-    store::for_each_share(journal, [&](const auto& s) {
-        write_line_record(json, line, s, write_journal_share);
-    });
+    store::for_each_share(
+        journal, [&](const auto& s) { write_line_record(json, line, s, write_journal_share); });
     json.end_array();
     write_plan_records(json, journal);
     json.key("entries").begin_array();
@@ -207,8 +203,9 @@ void register_export(CLI::App& root, Context& ctx)
         ->type_name("KIND");
     cmd->add_option("--period", opt->period, "Only entries of this period, e.g. 2026, 'last month'")
         ->type_name("PERIOD");
-    cmd->add_option("--output", opt->output, "Write to this file (atomically, mode 0600), not "
-                                             "stdout")
+    cmd->add_option("--output", opt->output,
+                    "Write to this file (atomically, mode 0600), not "
+                    "stdout")
         ->type_name("FILE");
     cmd->callback([opt, &ctx] { run_export(*opt, ctx); });
 }

@@ -11,10 +11,9 @@ void add_goal_events(std::vector<IcsEvent>& events, store::Journal& journal)
     store::for_each_goal(journal, [&](const domain::Goal& goal) {
         if (!goal.due || goal.status != domain::GoalStatus::active)
             return;
-        events.push_back({"goal-" + goal.uuid + "@steady", *goal.due,
-                          "Goal due: " + goal.title,
-                          "steady goal #" + std::to_string(goal.id) + ": " +
-                              domain::describe_shape(goal)});
+        events.push_back(
+            {"goal-" + goal.uuid + "@steady", *goal.due, "Goal due: " + goal.title,
+             "steady goal #" + std::to_string(goal.id) + ": " + domain::describe_shape(goal)});
     });
 }
 
@@ -37,11 +36,11 @@ void add_milestone_events(std::vector<IcsEvent>& events, Context& ctx, store::Jo
             if (at <= now)
                 continue;
             auto day = timeutil::day_of(at, *zone, ctx.time().day_start);
-            events.push_back({"milestone-" + clock.uuid + "-" + run + "-" + milestone.key() +
-                                  "@steady",
-                              day, milestone.label() + " without " + clock.name,
-                              "A steady milestone: " + milestone.label() + " of clean time (" +
-                                  clock.name + ")."});
+            events.push_back(
+                {"milestone-" + clock.uuid + "-" + run + "-" + milestone.key() + "@steady", day,
+                 milestone.label() + " without " + clock.name,
+                 "A steady milestone: " + milestone.label() + " of clean time (" + clock.name +
+                     ")."});
         }
     }
 }

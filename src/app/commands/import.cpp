@@ -70,8 +70,7 @@ template <class Convert> auto labelled(const std::string& label, Convert convert
 // hands each to `writer`: the file is never held in memory.
 class JsonImport {
   public:
-    JsonImport(const timeutil::TimeContext& time, store::ImportWriter& writer,
-               ImportCounts& counts)
+    JsonImport(const timeutil::TimeContext& time, store::ImportWriter& writer, ImportCounts& counts)
         : m_time(time), m_writer(writer), m_counts(counts)
     {
     }
@@ -127,8 +126,6 @@ class JsonImport {
                                       [&](const char* name) { return m_key == name; });
             if (found == k_sections.end())
                 throw DataError("unknown section '" + m_key + "'");
-            if (!m_format_seen)
-                throw DataError("not a steady journal export (\"format\" must come first)");
             m_section = found - k_sections.begin();
             m_position = 0;
             return true;
@@ -259,7 +256,8 @@ void print_counts(Context& ctx, const ImportOptions& opt, const ImportCounts& co
     auto n = [](std::int64_t count) { return std::to_string(count); };
     if (opt.dry_run)
         ctx.out().stream() << "Would add " << n(counts.added) << ", update " << n(counts.updated)
-                           << ", skip " << n(counts.skipped) << " (dry run: nothing was written).\n";
+                           << ", skip " << n(counts.skipped)
+                           << " (dry run: nothing was written).\n";
     else
         ctx.out().say("Imported " + opt.file + ": added " + n(counts.added) + ", updated " +
                       n(counts.updated) + ", skipped " + n(counts.skipped) + " already there.");
@@ -314,8 +312,9 @@ void register_import(CLI::App& root, Context& ctx)
         ->required();
     cmd->add_option("--format", opt->format, "json or csv (default: by the file's extension)")
         ->type_name("FORMAT");
-    cmd->add_flag("--dry-run", opt->dry_run, "Say what would be added, updated and skipped; "
-                                             "write nothing");
+    cmd->add_flag("--dry-run", opt->dry_run,
+                  "Say what would be added, updated and skipped; "
+                  "write nothing");
     cmd->add_flag("--update", opt->update,
                   "Let a record replace the stored one with its uuid but other content");
     cmd->callback([opt, &ctx] { run_import(*opt, ctx); });

@@ -88,8 +88,10 @@ std::optional<timeutil::Instant> instant_member(const json& record, const char* 
         return std::nullopt;
     auto at = timeutil::parse_stored_instant(*text);
     if (!at)
-        throw DataError(std::string(key) + " must be a UTC instant such as 2026-11-20T19:30:00Z "
-                                           "(got '" + *text + "')");
+        throw DataError(std::string(key) +
+                        " must be a UTC instant such as 2026-11-20T19:30:00Z "
+                        "(got '" +
+                        *text + "')");
     return at;
 }
 
@@ -149,8 +151,8 @@ domain::Value field_value(const domain::Field& field, const json& v)
         return static_cast<double>(v.get<std::int64_t>());
     if (v.is_number() && field.type == FieldType::decimal)
         return v.get<double>();
-    if (v.is_number_integer() && field.type != FieldType::text &&
-        field.type != FieldType::choice && field.type != FieldType::list)
+    if (v.is_number_integer() && field.type != FieldType::text && field.type != FieldType::choice &&
+        field.type != FieldType::list)
         return v.get<std::int64_t>();
     if (v.is_array() && field.type == FieldType::list) {
         std::vector<std::string> items;
@@ -191,11 +193,12 @@ void place(domain::Entry& entry, const json& record, const timeutil::TimeContext
         entry.at = *at;
     } else {
         auto when = timeutil::parse_date(at_text, time);
-        entry.at = when.has_time
-                       ? when.at
-                       : timeutil::start_of_day(when.day, *zone, time.day_start) + std::chrono::hours(12);
+        entry.at = when.has_time ? when.at
+                                 : timeutil::start_of_day(when.day, *zone, time.day_start) +
+                                       std::chrono::hours(12);
     }
-    entry.day = day_member(record, "day").value_or(timeutil::day_of(entry.at, *zone, time.day_start));
+    entry.day =
+        day_member(record, "day").value_or(timeutil::day_of(entry.at, *zone, time.day_start));
 }
 
 } // namespace
@@ -220,8 +223,8 @@ domain::Entry entry_from_json(const json& record, const timeutil::TimeContext& t
         if (entry.note && entry.note->empty())
             entry.note.reset();
         if (const auto* tags = member(record, "tags"))
-            for (const auto& tag : tags->is_string() ? json(domain::split(tags->get<std::string>(), ';'))
-                                                     : *tags) {
+            for (const auto& tag :
+                 tags->is_string() ? json(domain::split(tags->get<std::string>(), ';')) : *tags) {
                 if (!tag.is_string())
                     throw DataError("tags must be a list of texts");
                 entry.tags.push_back(domain::normalize_tag(tag.get<std::string>()));
@@ -314,11 +317,12 @@ domain::Partner partner_from_json(const json& record, const timeutil::TimeContex
             std::string text = scope->is_string() ? scope->get<std::string>() : "";
             if (scope->is_array())
                 for (const auto& s : *scope)
-                    text += (text.empty() ? "" : ",") + (s.is_string() ? s.get<std::string>() : s.dump());
+                    text += (text.empty() ? "" : ",") +
+                            (s.is_string() ? s.get<std::string>() : s.dump());
             partner.scope = domain::parse_scope(text);
         }
-        partner.scope.notes =
-            bool_member(record, "include_notes") ? domain::IncludeNotes::yes : domain::IncludeNotes::no;
+        partner.scope.notes = bool_member(record, "include_notes") ? domain::IncludeNotes::yes
+                                                                   : domain::IncludeNotes::no;
         if (auto cadence = text_member(record, "cadence"))
             partner.cadence = domain::parse_cadence(*cadence);
     } catch (const UsageError& e) {

@@ -22,8 +22,7 @@ namespace steady::app {
 domain::Entry entry_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::Goal goal_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::Clock clock_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
-domain::Partner partner_from_json(const nlohmann::json& record,
-                                  const timeutil::TimeContext& time);
+domain::Partner partner_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::ShareRecord share_from_json(const nlohmann::json& record,
                                     const timeutil::TimeContext& time);
 

@@ -65,12 +65,9 @@ std::string csv_value(const domain::Field& field, const domain::Value& value)
 
 std::vector<std::string> csv_cells(const domain::Entry& entry)
 {
-    std::vector<std::string> cells = {std::to_string(entry.id),
-                                      entry.uuid,
-                                      std::string(domain::kind_name(entry.kind)),
-                                      timeutil::format_instant(entry.at),
-                                      entry.tz,
-                                      timeutil::format_day(entry.day)};
+    std::vector<std::string> cells = {
+        std::to_string(entry.id),           entry.uuid, std::string(domain::kind_name(entry.kind)),
+        timeutil::format_instant(entry.at), entry.tz,   timeutil::format_day(entry.day)};
     for (const auto& field : domain::fields()) {
         if (!field.applies_to(entry.kind))
             continue;

@@ -29,8 +29,8 @@ void MarkdownJournal::add(const domain::Entry& entry)
     copy.note.reset();
     std::string kind(domain::kind_name(entry.kind));
     std::replace(kind.begin(), kind.end(), '_', ' ');
-    m_out << "- " << local_time(entry.at, entry_zone(entry, m_fallback)).substr(11) << " **"
-          << kind << "** " << entry_summary(copy, plain, &m_names) << "\n";
+    m_out << "- " << local_time(entry.at, entry_zone(entry, m_fallback)).substr(11) << " **" << kind
+          << "** " << entry_summary(copy, plain, &m_names) << "\n";
     if (note)
         for (const auto& line : domain::split(*note, '\n'))
             m_out << "  > " << line << "\n";
