@@ -257,13 +257,21 @@ struct ImportWriter::State {
     }
 };
 
+void ready_for_import(Journal& journal)
+{
+    // Each insert fires the journal's triggers, so SQLite keeps a statement
+    // journal for it: in memory, not in a temporary file written per insert.
+    // SQLite decides that when a transaction begins.
+    journal.db().exec("PRAGMA temp_store = MEMORY");
+    // Room for the pages a large import changes, so that they are written
+    // to the WAL about once, rather than spilled and written again.
+    journal.db().exec("PRAGMA cache_size = -16384");
+}
+
 ImportWriter::ImportWriter(Journal& journal, Replace replace, RecordLabel label)
 {
     journal.db().exec(k_import_tables);
     journal.db().exec("PRAGMA defer_foreign_keys = ON");
-    // Room for the pages a large import changes, so that they are written
-    // to the WAL once, at commit, rather than spilled as they come.
-    journal.db().exec("PRAGMA cache_size = -16384");
     m_state = std::make_unique<State>(journal, replace, std::move(label));
 }
 

@@ -25,6 +25,10 @@ enum class Replace { no, yes };
 // "entries[12]" or "line 13".
 using RecordLabel = std::function<std::string(std::int64_t index)>;
 
+// Sets `journal`'s connection up for a large import (memory for its
+// statement journals, a larger page cache). Call before Journal::write.
+void ready_for_import(Journal& journal);
+
 // Writes imported records into the journal inside one Journal::write, keeping
 // their ids where the journal has them free (so an export imported into an
 // empty journal is the same journal) and giving them new ones otherwise; the

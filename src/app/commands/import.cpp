@@ -278,6 +278,7 @@ void run_import(const ImportOptions& opt, Context& ctx)
         throw DataError(opt.file + ": the file is empty; nothing was imported");
     auto& journal = opt.dry_run ? ctx.journal_for_read() : ctx.journal_for_write();
     ImportCounts counts;
+    store::ready_for_import(journal);
     try {
         journal.write("import " + opt.file, [&] {
             store::ImportWriter writer(journal,
