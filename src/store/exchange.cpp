@@ -488,19 +488,24 @@ UPDATE shares SET
 WHERE id IN (SELECT id FROM import_records WHERE tbl = 'shares');
 )sql";
 
+// A craving's trigger that is neither in the file nor in the journal (an
+// export of cravings alone) is a link to an entry gone, as after a delete.
+constexpr const char* k_unlink_triggers = R"sql(
+UPDATE entries SET trigger_id = NULL
+WHERE id IN (SELECT id FROM import_entries) AND trigger_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM entries AS t WHERE t.id = entries.trigger_id);
+)sql";
+
 // The first imported row whose reference names nothing: its record's index
 // and what it names.
 constexpr const char* k_dangling = R"sql(
 SELECT i.idx, CASE
   WHEN e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id)
     THEN 'goal ' || e.goal_id
-  WHEN e.clock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clocks WHERE id = e.clock_id)
-    THEN 'clock ' || e.clock_id
-  ELSE 'trigger entry ' || e.trigger_id END
+  ELSE 'clock ' || e.clock_id END
 FROM import_entries AS i JOIN entries AS e ON e.id = i.id
 WHERE (e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id))
    OR (e.clock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clocks WHERE id = e.clock_id))
-   OR (e.trigger_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entries AS t WHERE t.id = e.trigger_id))
 UNION ALL
 SELECT i.idx, 'partner ' || s.partner_id
 FROM import_records AS i JOIN shares AS s ON i.tbl = 'shares' AND s.id = i.id
@@ -515,6 +520,7 @@ void ImportWriter::finish()
     auto& s = *m_state;
     if (s.renumbered)
         s.journal.db().exec(k_renumber);
+    s.journal.db().exec(k_unlink_triggers);
     SQLite::Statement dangling(s.journal.db(), k_dangling);
     if (dangling.executeStep())
         throw DataError(s.label(dangling.getColumn(0).getInt64()) + " refers to " +

@@ -236,3 +236,14 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
     CHECK(app.snapshot() == before);
     CHECK_REFUSED(app.run({"import", (app.dir() / "missing.json").string()}), 66, "missing.json");
 }
+
+TEST_CASE("an export of cravings alone imports, their triggers unlinked", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    write_file(app.dir() / "cravings.json", app.run({"export", "--kind", "craving"}).out);
+    TestApp fresh{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(fresh, {"import", (app.dir() / "cravings.json").string()});
+    CHECK(fresh.count("SELECT count(*) FROM entries WHERE kind = 'craving'") == 2);
+    CHECK(fresh.count("SELECT count(*) FROM entries WHERE trigger_id IS NOT NULL") == 0);
+}
