@@ -265,7 +265,7 @@ void ready_for_import(Journal& journal)
     journal.db().exec("PRAGMA temp_store = MEMORY");
     // Room for the pages a large import changes, so that they are written
     // to the WAL about once, rather than spilled and written again.
-    journal.db().exec("PRAGMA cache_size = -16384");
+    journal.db().exec("PRAGMA cache_size = -8192");
 }
 
 ImportWriter::ImportWriter(Journal& journal, Replace replace, RecordLabel label)
