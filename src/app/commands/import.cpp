@@ -8,6 +8,7 @@
 #include "app/commands/commands.hpp"
 #include "app/commands/import_csv.hpp"
 #include "app/commands/import_records.hpp"
+#include "app/context.hpp"
 #include "base/error.hpp"
 #include "domain/json.hpp"
 #include "domain/text.hpp"

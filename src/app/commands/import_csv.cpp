@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "domain/entry.hpp"
 #include "domain/text.hpp"
 
 // Debian has no C++ CSV library that fits (none is packaged as a standard
