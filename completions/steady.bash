@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share peers remind prompt backup doctor'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share peers remind prompt export import backup doctor'
 
 # The subcommands of clock, goal, partner and peers.
 _steady_clock_commands='add list reset'
@@ -66,6 +66,10 @@ _steady_command_flags() {
         echo '--period --by' ;;
     share)
         echo '--period --format --output --message --notes --history' ;;
+    export)
+        echo '--format --kind --period --output' ;;
+    import)
+        echo '--format --dry-run --update' ;;
     backup)
         echo '--force' ;;
     remind)
@@ -146,6 +150,8 @@ _steady_static_words() {
     sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
     cadences) printf '%s\n' sunday week month never ;;
     formats) printf '%s\n' text markdown json html ;;
+    export_formats) printf '%s\n' json csv markdown ics ;;
+    import_formats) printf '%s\n' json csv ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;
@@ -218,7 +224,12 @@ _steady_value() {
     --per) what=pers ;;
     --tracks) what=tracks ;;
     --share) what=sections ;;
-    --format) what=formats ;;
+    --format)  # each command has its own formats
+        case $(_steady_command_word) in
+        export) what=export_formats ;;
+        import) what=import_formats ;;
+        *) what=formats ;;
+        esac ;;
     --every) what=cadences ;;
     --strategy) what=strategies ;;
     --tag) what=tags ;;
@@ -303,6 +314,8 @@ _steady() {
         mapfile -t COMPREPLY < <(compgen -W "$_steady_peers_commands" -- "$cur") ;;
     peers:*:import)
         mapfile -t COMPREPLY < <(compgen -f -X '!*.@(json|eml|JSON|EML)' -- "$cur"; compgen -d -- "$cur")
+    import:0:*)
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null ;;
     backup:0:*)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")

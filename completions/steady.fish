@@ -210,6 +210,8 @@ complete -c steady -n __steady_needs_command -a share -d 'A progress summary for
 complete -c steady -n __steady_needs_command -a remind -d 'What is due today, for cron (exit 1 when something is)'
 complete -c steady -n __steady_needs_command -a peers -d "Your mentees' summaries: who is doing how, who went quiet"
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
+complete -c steady -n __steady_needs_command -a export -d 'Write the journal out: json (all of it), csv, markdown or ics'
+complete -c steady -n __steady_needs_command -a import -d 'Bring records in from a json export or a csv file'
 complete -c steady -n __steady_needs_command -a backup -d 'Copy the journal safely, even while steady writes to it'
 complete -c steady -n __steady_needs_command -a doctor -d 'Check the journal, its permissions, the config and backups'
 
@@ -374,6 +376,20 @@ set -l c '__steady_using calendar'
 complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
 complete -c steady -n $c -l by -x -a '(__steady_words measures)' -d 'What colours the days: mood, craving or sober'
 complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words periods)" -f -a '(__steady_words periods)'
+
+# export
+set -l c '__steady_using export'
+complete -c steady -n $c -l format -x -a 'json csv markdown ics' -d 'json (default), csv, markdown or ics'
+complete -c steady -n $c -l kind -x -a '(__steady_words kinds)' -d 'Only this kind of entry (required for csv)'
+complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'Only entries of this period'
+complete -c steady -n $c -l output -r -F -d 'Write to this file, not stdout'
+
+# import FILE
+set -l c '__steady_using import'
+complete -c steady -n $c -l format -x -a 'json csv' -d 'json or csv (default: by the extension)'
+complete -c steady -n $c -l dry-run -d 'Say what would change; write nothing'
+complete -c steady -n $c -l update -d 'Let a record replace the stored one with its uuid'
+complete -c steady -n $c -F
 
 # backup [PATH]: a file or folder to write to.
 set -l c '__steady_using backup'

@@ -237,6 +237,55 @@ Value parse_field(const Field& field, std::string_view raw)
     return Value{};
 }
 
+void check_value(const Field& field, const Value& value)
+{
+    if (std::holds_alternative<std::monostate>(value))
+        return;
+    auto name = std::string(field.name);
+    auto fail = [&](const std::string& want, const std::string& got) {
+        throw UsageError(name + " must be " + want + " (got " + got + ")");
+    };
+    switch (field.type) {
+    case FieldType::decimal: {
+        const auto* d = std::get_if<double>(&value);
+        if (d == nullptr || !std::isfinite(*d) || *d < field.min || *d > field.max)
+            fail(range_text(field), d ? plain_number(*d) : "another type");
+        return;
+    }
+    case FieldType::integer:
+    case FieldType::boolean:
+    case FieldType::duration:
+    case FieldType::reference: {
+        const auto* i = std::get_if<std::int64_t>(&value);
+        auto want = field.type == FieldType::boolean     ? std::string("true or false")
+                    : field.type == FieldType::reference ? std::string("an id such as 41")
+                    : field.type == FieldType::duration  ? std::string("minutes from 1 to 1440")
+                                                         : range_text(field);
+        if (i == nullptr)
+            fail(want, "another type");
+        auto n = static_cast<double>(*i);
+        if (n < field.min || (field.max != 0 && n > field.max))
+            fail(want, std::to_string(*i));
+        return;
+    }
+    case FieldType::choice: {
+        const auto* s = std::get_if<std::string>(&value);
+        if (s == nullptr ||
+            std::find(field.choices.begin(), field.choices.end(), *s) == field.choices.end())
+            fail(join(field.choices, " or "), s ? "'" + *s + "'" : "another type");
+        return;
+    }
+    case FieldType::text:
+        if (!std::holds_alternative<std::string>(value))
+            fail("a text", "another type");
+        return;
+    case FieldType::list:
+        if (!std::holds_alternative<std::vector<std::string>>(value))
+            fail("a list of texts", "another type");
+        return;
+    }
+}
+
 void validate(const Entry& entry)
 {
     for (const auto& field : fields()) {

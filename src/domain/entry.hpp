@@ -88,6 +88,12 @@ struct Entry {
 // "--mood must be a whole number from 1 to 10 (got 'high')".
 Value parse_field(const Field& field, std::string_view text);
 
+// Checks that `value`, read from a file rather than typed (import), has
+// `field`'s type and lies in its range, as parse_field checks typed text.
+// Throws UsageError naming the field by its JSON name:
+// "mood must be a whole number from 1 to 10 (got 99)".
+void check_value(const Field& field, const Value& value);
+
 // Checks that `entry` has every field its kind requires, no field of another
 // kind, and every value in range. Throws UsageError naming the flag.
 void validate(const Entry& entry);

@@ -247,7 +247,17 @@ void for_each_entry(Journal& journal, const EntryFilter& filter,
                "|| ' ' || coalesce(what, '') || ' ' || coalesce(category, '') || ' ' || "
                "coalesce(coped, '') || ' ' || coalesce(strategies, '') || ' ' || "
                "coalesce(name, '') || ' ' || coalesce(type, '') || ' ' || tags), :search) > 0";
-    sql += " ORDER BY at DESC, id DESC";
+    switch (filter.order) {
+    case EntryOrder::newest_first:
+        sql += " ORDER BY at DESC, id DESC";
+        break;
+    case EntryOrder::by_day:
+        sql += " ORDER BY day, at, id";
+        break;
+    case EntryOrder::by_id:
+        sql += " ORDER BY id";
+        break;
+    }
     if (filter.limit > 0)
         sql += " LIMIT :limit";
     SQLite::Statement st(journal.db(), sql);

@@ -34,6 +34,10 @@ std::optional<domain::Entry> find_checkin(Journal& journal, timeutil::Day day);
 // Whether the journal holds a live check-in other than entry `id`.
 bool has_other_checkin(Journal& journal, std::int64_t id);
 
+// The order for_each_entry visits entries in: newest first (by instant,
+// then id), oldest first by day (then instant and id), or by id.
+enum class EntryOrder { newest_first, by_day, by_id };
+
 // Which entries `list` shows. Days are inclusive; limit 0 means all.
 struct EntryFilter {
     std::optional<domain::Kind> kind;
@@ -42,10 +46,11 @@ struct EntryFilter {
     std::optional<std::string> tag;
     std::optional<std::string> search; // case-insensitive, in note and texts
     int limit = 30;
+    EntryOrder order = EntryOrder::newest_first;
 };
 
-// Calls `visit` for each live entry matching `filter`, newest first
-// (by instant, then id), streaming rows.
+// Calls `visit` for each live entry matching `filter`, in `filter.order`,
+// streaming rows.
 void for_each_entry(Journal& journal, const EntryFilter& filter,
                     const std::function<void(const domain::Entry&)>& visit);
 

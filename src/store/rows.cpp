@@ -160,6 +160,19 @@ void insert_entry_row(SQLite::Database& db, const Entry& entry)
     st.exec();
 }
 
+const std::string& insert_entry_with_id_sql()
+{
+    static const std::string sql = std::string("INSERT INTO entries (id, ") + k_common +
+                                   field_columns() + ") VALUES (" +
+                                   placeholders(1 + k_common_count + domain::fields().size()) + ")";
+    return sql;
+}
+
+int bind_entry_values(SQLite::Statement& st, const Entry& entry, int index)
+{
+    return bind_entry(st, entry, index);
+}
+
 void update_entry_row(SQLite::Database& db, const Entry& entry)
 {
     static const std::string sql = [] {

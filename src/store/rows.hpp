@@ -22,6 +22,14 @@ domain::Entry read_entry_row(SQLite::Statement& st);
 // Inserts `entry` as a new row (every value bound).
 void insert_entry_row(SQLite::Database& db, const domain::Entry& entry);
 
+// "INSERT INTO entries (id, <every column>) VALUES (?, …)": an id bound as
+// NULL gets the next free one.
+const std::string& insert_entry_with_id_sql();
+
+// Binds `entry`'s values after its id (uuid … updated, then every field)
+// from parameter `index` on; returns the next index.
+int bind_entry_values(SQLite::Statement& st, const domain::Entry& entry, int index);
+
 // Overwrites row `entry.id` with `entry`'s values.
 void update_entry_row(SQLite::Database& db, const domain::Entry& entry);
 

@@ -69,6 +69,8 @@
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
 # calendar 2026 <= 20 ms on the 10-year journal (issue 8); remind <= 10 ms on the
 # 10-year journal (issue 10); peers <= 50 ms with 50 x 52 summaries (issue 9);
+# export --format json >= 200,000 entries/s and import into an empty journal
+# >= 100,000 entries/s (one timed run each, of the json the export wrote);
 # peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
@@ -343,6 +345,25 @@ rss_row() {
     kib=$(tail -n 1 "$tmp/rss")
     row "peak RSS $name" "$(awk -v k="$kib" 'BEGIN { printf "%.1f MiB", k / 1024 }')" - - - - \
         "<= 32 MiB" "$( [ "$kib" -le 32768 ] && echo PASS || echo MISS)"
+}
+
+# throughput_row NAME COUNT BUDGET CMD…: one timed run of CMD handling COUNT
+# entries, as entries per second against BUDGET (at least that many).
+throughput_row() {
+    local name=$1 count=$2 budget=$3 t0 t1 rate
+    shift 3
+    t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>"$tmp/err" || die "$name failed: $(cat "$tmp/err")"
+    t1=$EPOCHREALTIME
+    rate=$(awk -v n="$count" -v us=$((${t1/./} - ${t0/./})) 'BEGIN { printf "%d", n / (us / 1e6) }')
+    row "$name (entries/s)" "$rate" - - - - ">= $budget/s" \
+        "$(awk -v r="$rate" -v b="$budget" 'BEGIN { print (r >= b) ? "PASS" : "MISS" }')"
+}
+
+# import_fresh JSON: steady import of JSON into a new, empty journal.
+import_fresh() {
+    rm -f "$tmp/imported.db"*
+    STEADY_NOW=$today_now STEADY_DB=$tmp/imported.db "$bin" import "$1"
 }
 
 # The pragmas steady sets on every connection (src/store/journal.cpp).
@@ -697,6 +718,21 @@ measure_journal() {
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"
     rss_row "trigger" "${env_now[@]}" "$bin" trigger 'argument at work' --category stress
+
+    # export and import (§11: >= 200,000 and >= 100,000 entries/s): one warm-up
+    # export to a file, which the import then reads, then one timed run each.
+    STEADY_NOW=$today_now STEADY_DB=$steady_db "$bin" export --output "$tmp/export.json" \
+        >/dev/null 2>"$tmp/err" || die "steady export failed: $(cat "$tmp/err")"
+    count=$(sqlite3 "$steady_db" "SELECT count(*) FROM live_entries")
+    throughput_row "export --format json" "$count" 200000 "${env_now[@]}" "$bin" export
+    throughput_row "import (empty journal)" "$count" 100000 import_fresh "$tmp/export.json"
+    [ "$(sqlite3 "$tmp/imported.db" "SELECT count(*) FROM live_entries")" = "$count" ] ||
+        die "the import holds other entries than the export"
+    rss_row "export --format json" "${env_now[@]}" "$bin" export
+    rm -f "$tmp/imported.db"*
+    rss_row "import (empty journal)" env STEADY_NOW="$today_now" STEADY_DB="$tmp/imported.db" \
+        "$bin" import "$tmp/export.json"
+    rm -f "$tmp/imported.db"* "$tmp/export.json"
     rm -f "$base" "$steady_db"* "$floor_db"* "$tight_db"*
 }
 

@@ -31,6 +31,8 @@ void register_prompt(CLI::App& root, Context& ctx);
 void register_partner(CLI::App& root, Context& ctx);
 void register_share(CLI::App& root, Context& ctx);
 void register_peers(CLI::App& root, Context& ctx);
+void register_export(CLI::App& root, Context& ctx);
+void register_import(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
 void register_remind(CLI::App& root, Context& ctx);
@@ -62,6 +64,8 @@ inline constexpr std::array k_commands = {
     Command{"remind", &register_remind},
     Command{"peers", &register_peers},
     Command{"prompt", &register_prompt},
+    Command{"export", &register_export},
+    Command{"import", &register_import},
     Command{"backup", &register_backup},
     Command{"doctor", &register_doctor},
     Command{"_complete", &register_complete},

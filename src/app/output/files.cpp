@@ -1,7 +1,10 @@
 #include "app/output/files.hpp"
 
+#include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <streambuf>
 
 #include <fcntl.h>
 #include <nettle/sha2.h>
@@ -56,6 +59,84 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         ::unlink(temp.c_str());
         cannot_write(path, error);
     }
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+struct AtomicFile::Buffer : std::streambuf {
+    int fd = -1;
+    int error = 0; // errno of the first failed write
+    std::array<char, 1 << 16> bytes{};
+
+    Buffer() { setp(bytes.data(), bytes.data() + bytes.size()); }
+
+    bool drain()
+    {
+        std::string_view pending(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+        setp(bytes.data(), bytes.data() + bytes.size());
+        if (error == 0 && !write_all(fd, pending))
+            error = errno == 0 ? EIO : errno;
+        return error == 0;
+    }
+    int_type overflow(int_type c) override
+    {
+        if (!drain())
+            return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof()))
+            sputc(traits_type::to_char_type(c));
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+};
+
+AtomicFile::AtomicFile(const std::filesystem::path& path)
+    : m_path(path), m_buffer(std::make_unique<Buffer>())
+{
+    // A file size limit (ulimit -f) then fails the write with EFBIG, which
+    // is reported, instead of killing steady with SIGXFSZ mid-file.
+    std::signal(SIGXFSZ, SIG_IGN);
+    auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    m_temp = (folder / ("." + path.filename().string() + ".steady-XXXXXX")).string();
+    m_buffer->fd = ::mkstemp(m_temp.data());
+    if (m_buffer->fd < 0)
+        cannot_write(path, errno);
+    ::fchmod(m_buffer->fd, 0600);
+    m_stream = std::make_unique<std::ostream>(m_buffer.get());
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (m_committed)
+        return;
+    if (m_buffer->fd >= 0)
+        ::close(m_buffer->fd);
+    ::unlink(m_temp.c_str());
+}
+
+std::ostream& AtomicFile::stream()
+{
+    return *m_stream;
+}
+
+void AtomicFile::commit()
+{
+    bool ok = m_buffer->drain() && ::fsync(m_buffer->fd) == 0;
+    int error = ok ? 0 : (m_buffer->error != 0 ? m_buffer->error : errno);
+    if (::close(m_buffer->fd) != 0 && ok) {
+        ok = false;
+        error = errno;
+    }
+    m_buffer->fd = -1;
+    if (!ok)
+        throw JournalError("could not write '" + m_path.string() + "': " + std::strerror(error) +
+                           "; nothing was written there");
+    if (::rename(m_temp.c_str(), m_path.c_str()) != 0)
+        cannot_write(m_path, errno);
+    m_committed = true;
+    auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
     int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {
         ::fsync(dir);

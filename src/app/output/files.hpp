@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,33 @@ namespace steady::app {
 // result is mode 0600 whatever the umask. Any failure removes the temporary
 // file, leaves `path` as it was, and is a CannotCreateError (73) naming it.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// A file written as a stream and put in place atomically: the bytes go to
+// a temporary file beside `path` (mode 0600) as they come; commit() flushes
+// it to disk and renames it over `path`. Destroyed without commit(), or
+// after any failure, it removes the temporary file and leaves `path` as it
+// was. A folder where the temporary file cannot be made is a
+// CannotCreateError (73); a write that fails (a full disk, a file size
+// limit) is a JournalError (74).
+class AtomicFile {
+  public:
+    explicit AtomicFile(const std::filesystem::path& path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    std::ostream& stream();
+    void commit();
+
+    struct Buffer; // the stream buffer over the temporary file
+
+  private:
+    std::filesystem::path m_path;
+    std::string m_temp;
+    std::unique_ptr<Buffer> m_buffer;
+    std::unique_ptr<std::ostream> m_stream;
+    bool m_committed = false;
+};
 
 // The SHA-256 of `bytes` as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view bytes);

@@ -1,0 +1,559 @@
+#include "store/exchange.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "base/error.hpp"
+#include "store/clocks.hpp"
+#include "store/entries.hpp"
+#include "store/goals.hpp"
+#include "store/partners.hpp"
+#include "store/rows.hpp"
+#include "store/shares.hpp"
+
+namespace steady::store {
+
+using domain::Clock;
+using domain::Entry;
+using domain::Goal;
+using domain::Partner;
+using domain::ShareRecord;
+using timeutil::format_day;
+using timeutil::format_instant;
+
+namespace {
+
+// Temporary tables of one import: the rows it added or replaced (with the
+// index of their record), and the ids it gave records whose file id was
+// taken or whose uuid was already stored under another id.
+constexpr const char* k_import_tables = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS import_entries (id INTEGER PRIMARY KEY, idx INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS import_records (
+  tbl TEXT NOT NULL, id INTEGER NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (tbl, id)
+) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS import_map (
+  tbl TEXT NOT NULL, old INTEGER NOT NULL, new INTEGER NOT NULL, PRIMARY KEY (tbl, old)
+) WITHOUT ROWID;
+DELETE FROM import_entries; DELETE FROM import_records; DELETE FROM import_map;
+)sql";
+
+// The columns after id of each record table, in the order the binders bind.
+constexpr const char* k_goal_columns =
+    "uuid, title, kind, target, per, total, due, tracks, status, created, updated";
+constexpr const char* k_clock_columns =
+    "uuid, name, started_at, tz, cost_per_day_cents, created, updated";
+constexpr const char* k_partner_columns =
+    "uuid, name, email, scope, include_notes, cadence, alert_after, created, updated";
+constexpr const char* k_share_columns =
+    "partner_id, partner_name, at, what, period_from, period_to, format, sha256, delivered";
+
+template <class T> void bind_opt(SQLite::Statement& st, int index, const std::optional<T>& v)
+{
+    if (v)
+        st.bind(index, *v);
+    else
+        st.bind(index);
+}
+
+void bind_opt_text(SQLite::Statement& st, int index, std::optional<std::string> v)
+{
+    bind_opt(st, index, v);
+}
+
+int bind_record(SQLite::Statement& st, const Goal& g, int i)
+{
+    st.bind(i++, g.uuid);
+    st.bind(i++, g.title);
+    st.bind(i++, std::string(domain::goal_kind_name(g.kind)));
+    bind_opt(st, i++, g.target);
+    bind_opt_text(st, i++,
+                  g.per ? std::optional(std::string(domain::goal_per_name(*g.per))) : std::nullopt);
+    bind_opt(st, i++, g.total);
+    bind_opt_text(st, i++, g.due ? std::optional(format_day(*g.due)) : std::nullopt);
+    st.bind(i++, std::string(domain::goal_tracks_name(g.tracks)));
+    st.bind(i++, std::string(domain::goal_status_name(g.status)));
+    st.bind(i++, format_instant(g.created));
+    st.bind(i++, format_instant(g.updated));
+    return i;
+}
+
+int bind_record(SQLite::Statement& st, const Clock& c, int i)
+{
+    st.bind(i++, c.uuid);
+    st.bind(i++, c.name);
+    st.bind(i++, format_instant(c.started_at));
+    st.bind(i++, c.tz);
+    bind_opt(st, i++, c.cost_per_day_cents);
+    st.bind(i++, format_instant(c.created));
+    st.bind(i++, format_instant(c.updated));
+    return i;
+}
+
+int bind_record(SQLite::Statement& st, const Partner& p, int i)
+{
+    st.bind(i++, p.uuid);
+    st.bind(i++, p.name);
+    st.bind(i++, p.email);
+    st.bind(i++, domain::format_scope(p.scope));
+    st.bind(i++, p.scope.notes == domain::IncludeNotes::yes ? 1 : 0);
+    bind_opt_text(st, i++,
+                  p.cadence ? std::optional(std::string(domain::cadence_name(*p.cadence)))
+                            : std::nullopt);
+    bind_opt(st, i++, p.alert_after);
+    st.bind(i++, format_instant(p.created));
+    st.bind(i++, format_instant(p.updated));
+    return i;
+}
+
+int bind_record(SQLite::Statement& st, const ShareRecord& s, int i)
+{
+    bind_opt(st, i++, s.partner_id);
+    st.bind(i++, s.partner_name);
+    st.bind(i++, format_instant(s.at));
+    st.bind(i++, s.what);
+    bind_opt_text(st, i++, s.period ? std::optional(format_day(s.period->from)) : std::nullopt);
+    bind_opt_text(st, i++, s.period ? std::optional(format_day(s.period->to)) : std::nullopt);
+    st.bind(i++, s.format);
+    st.bind(i++, s.sha256);
+    st.bind(i++, s.delivered ? 1 : 0);
+    return i;
+}
+
+// Whether two records hold the same content; ids, created and updated aside.
+bool same_record(const Goal& a, const Goal& b)
+{
+    return a.title == b.title && a.kind == b.kind && a.target == b.target && a.per == b.per &&
+           a.total == b.total && a.due == b.due && a.tracks == b.tracks && a.status == b.status;
+}
+
+bool same_record(const Clock& a, const Clock& b)
+{
+    return a.name == b.name && a.started_at == b.started_at && a.tz == b.tz &&
+           a.cost_per_day_cents == b.cost_per_day_cents;
+}
+
+bool same_record(const Partner& a, const Partner& b)
+{
+    return a.name == b.name && a.email == b.email && a.scope == b.scope && a.cadence == b.cadence &&
+           a.alert_after == b.alert_after;
+}
+
+bool same_entry(const Entry& a, const Entry& b)
+{
+    return a.kind == b.kind && a.at == b.at && a.tz == b.tz && a.day == b.day && a.note == b.note &&
+           a.tags == b.tags && a.values == b.values;
+}
+
+std::optional<Goal> stored_record(Journal& journal, std::int64_t id, const Goal*)
+{
+    return find_goal(journal, id);
+}
+
+template <class T> std::optional<T> find_by_id(std::vector<T> all, std::int64_t id)
+{
+    for (auto& record : all)
+        if (record.id == id)
+            return std::move(record);
+    return std::nullopt;
+}
+
+std::optional<Clock> stored_record(Journal& journal, std::int64_t id, const Clock*)
+{
+    return find_by_id(list_clocks(journal), id);
+}
+
+std::optional<Partner> stored_record(Journal& journal, std::int64_t id, const Partner*)
+{
+    return find_by_id(list_partners(journal), id);
+}
+
+// A constraint the journal refused, in words: "there is already a
+// check-in for 2026-11-20", "a clock named 'alcohol' is already in the
+// journal".
+std::string refusal(const SQLite::Exception& e)
+{
+    std::string what = e.what();
+    if (what.find("entries.day") != std::string::npos)
+        return "the journal already has a check-in for that day (one a day)";
+    for (const char* table : {"clocks", "partners"})
+        if (what.find(std::string(table) + ".name") != std::string::npos)
+            return std::string("the journal already has a ") +
+                   (table[0] == 'c' ? "clock" : "partner") + " of that name";
+    return "the journal refused it (" + what + ")";
+}
+
+} // namespace
+
+struct ImportWriter::State {
+    Journal& journal;
+    Replace replace;
+    RecordLabel label;
+    SQLite::Statement entry_by_uuid;
+    SQLite::Statement insert_entry;
+    SQLite::Statement remember_entry;
+    SQLite::Statement seen_entry;
+    SQLite::Statement insert_map;
+    SQLite::Statement lookup_map;
+    bool renumbered = false;
+
+    State(Journal& j, Replace r, RecordLabel l)
+        : journal(j), replace(r), label(std::move(l)),
+          entry_by_uuid(j.db(), "SELECT id FROM entries WHERE uuid = ?"),
+          insert_entry(j.db(), insert_entry_with_id_sql()),
+          remember_entry(j.db(), "INSERT OR REPLACE INTO import_entries (id, idx) VALUES (?, ?)"),
+          seen_entry(j.db(), "SELECT idx FROM import_entries WHERE id = ?"),
+          insert_map(j.db(), "INSERT OR REPLACE INTO import_map (tbl, old, new) VALUES (?, ?, ?)"),
+          lookup_map(j.db(), "SELECT new FROM import_map WHERE tbl = ? AND old = ?")
+    {
+    }
+
+    void remember(std::int64_t id, std::int64_t index)
+    {
+        remember_entry.reset();
+        remember_entry.bind(1, id);
+        remember_entry.bind(2, index);
+        remember_entry.exec();
+    }
+
+    void map(const char* table, std::int64_t old_id, std::int64_t new_id)
+    {
+        if (old_id <= 0 || old_id == new_id)
+            return;
+        insert_map.reset();
+        insert_map.bind(1, table);
+        insert_map.bind(2, old_id);
+        insert_map.bind(3, new_id);
+        insert_map.exec();
+        renumbered = true;
+    }
+
+    std::int64_t mapped(const char* table, std::int64_t id)
+    {
+        if (!renumbered)
+            return id;
+        lookup_map.reset();
+        lookup_map.bind(1, table);
+        lookup_map.bind(2, id);
+        return lookup_map.executeStep() ? lookup_map.getColumn(0).getInt64() : id;
+    }
+
+    std::optional<std::int64_t> step_id(SQLite::Statement& st)
+    {
+        if (!st.executeStep())
+            return std::nullopt;
+        return st.getColumn(0).getInt64();
+    }
+
+    [[noreturn]] void conflict(std::int64_t index, std::optional<std::int64_t> seen,
+                               const std::string& uuid, const std::string& stored)
+    {
+        if (seen)
+            throw DataError(label(index) + " has the uuid " + uuid + " of " + label(*seen) +
+                            " but other content");
+        throw DataError(label(index) + " has the uuid " + uuid + " of " + stored +
+                        " in the journal but other content; --update replaces it");
+    }
+};
+
+void ready_for_import(Journal& journal)
+{
+    // Each insert fires the journal's triggers, so SQLite keeps a statement
+    // journal for it: in memory, not in a temporary file written per insert.
+    // SQLite decides that when a transaction begins.
+    journal.db().exec("PRAGMA temp_store = MEMORY");
+    // Room for the pages a large import changes, so that they are written
+    // to the WAL about once, rather than spilled and written again.
+    journal.db().exec("PRAGMA cache_size = -8192");
+}
+
+ImportWriter::ImportWriter(Journal& journal, Replace replace, RecordLabel label)
+{
+    journal.db().exec(k_import_tables);
+    journal.db().exec("PRAGMA defer_foreign_keys = ON");
+    m_state = std::make_unique<State>(journal, replace, std::move(label));
+}
+
+ImportWriter::~ImportWriter() = default;
+
+namespace {
+
+// The entry `id` with every value as stored, deleted or not.
+Entry stored_entry(Journal& journal, std::int64_t id)
+{
+    SQLite::Statement st(journal.db(), select_entries_sql() + " WHERE id = ?");
+    st.bind(1, id);
+    st.executeStep();
+    return read_entry_row(st);
+}
+
+} // namespace
+
+Outcome ImportWriter::put(Entry& entry, std::int64_t index)
+{
+    // Inserting first and looking only when the journal refuses keeps the
+    // common case (a record it does not have) to one statement.
+    auto& s = *m_state;
+    auto file_id = entry.id;
+    for (bool keep_id = file_id > 0;; keep_id = false) {
+        try {
+            s.insert_entry.tryReset(); // reset() would throw the last failure again
+            if (keep_id)
+                s.insert_entry.bind(1, file_id);
+            else
+                s.insert_entry.bind(1);
+            bind_entry_values(s.insert_entry, entry, 2);
+            s.insert_entry.exec();
+            break;
+        } catch (const SQLite::Exception& e) {
+            std::string_view what = e.what();
+            if (keep_id && (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+                            what.find("entries.id") != std::string_view::npos))
+                continue; // the id is taken: the next free one
+            // The uuid's index may not be the first a known record meets
+            // (a check-in's day is another).
+            s.entry_by_uuid.reset();
+            s.entry_by_uuid.bind(1, entry.uuid);
+            if (s.entry_by_uuid.executeStep())
+                return put_stored(entry, file_id, index);
+            throw DataError(s.label(index) + ": " + refusal(e));
+        }
+    }
+    entry.id = s.journal.db().getLastInsertRowid();
+    s.map("entries", file_id, entry.id);
+    s.remember(entry.id, index);
+    return Outcome::added;
+}
+
+Outcome ImportWriter::put_stored(Entry& entry, std::int64_t file_id, std::int64_t index)
+{
+    auto& s = *m_state;
+    s.entry_by_uuid.reset();
+    s.entry_by_uuid.bind(1, entry.uuid);
+    auto existing = s.step_id(s.entry_by_uuid).value_or(0);
+    auto stored = stored_entry(s.journal, existing);
+    auto mine = entry;
+    for (const char* ref : {"trigger", "goal_id", "clock_id"})
+        if (auto id = mine.get_int(ref))
+            mine.values[ref] = s.mapped(ref[0] == 't'   ? "entries"
+                                        : ref[0] == 'g' ? "goals"
+                                                        : "clocks",
+                                        *id);
+    s.map("entries", file_id, existing);
+    if (same_entry(stored, mine))
+        return Outcome::skipped;
+    s.seen_entry.reset();
+    s.seen_entry.bind(1, existing);
+    auto seen = s.step_id(s.seen_entry);
+    if (seen || s.replace == Replace::no)
+        s.conflict(index, seen, entry.uuid, "entry #" + std::to_string(existing));
+    entry.id = existing;
+    try {
+        update_entry_row(s.journal.db(), entry);
+    } catch (const SQLite::Exception& e) {
+        throw DataError(s.label(index) + ": " + refusal(e));
+    }
+    s.remember(entry.id, index);
+    return Outcome::updated;
+}
+
+namespace {
+
+template <class T>
+Outcome put_record(ImportWriter::State& s, T& record, std::int64_t index, const char* table,
+                   const char* columns, const char* noun)
+{
+    auto& db = s.journal.db();
+    SQLite::Statement by_uuid(db, std::string("SELECT id FROM ") + table + " WHERE uuid = ?");
+    by_uuid.bind(1, record.uuid);
+    auto existing = s.step_id(by_uuid);
+    auto file_id = record.id;
+    std::string values = "?";
+    for (const char* c = columns; *c != 0; ++c)
+        if (*c == ',')
+            values += ", ?";
+    Outcome outcome = Outcome::added;
+    try {
+        if (existing) {
+            s.map(table, file_id, *existing);
+            auto stored = stored_record(s.journal, *existing, static_cast<const T*>(nullptr));
+            if (stored && same_record(*stored, record))
+                return Outcome::skipped;
+            SQLite::Statement seen(db, "SELECT idx FROM import_records WHERE tbl = ? AND id = ?");
+            seen.bind(1, table);
+            seen.bind(2, *existing);
+            auto seen_index = s.step_id(seen);
+            if (seen_index || s.replace == Replace::no)
+                s.conflict(index, seen_index, record.uuid,
+                           std::string(noun) + " #" + std::to_string(*existing));
+            record.id = *existing;
+            SQLite::Statement update(db, std::string("UPDATE ") + table + " SET (" + columns +
+                                             ") = (" + values + ") WHERE id = ?");
+            update.bind(bind_record(update, record, 1), record.id);
+            update.exec();
+            outcome = Outcome::updated;
+        } else {
+            SQLite::Statement taken(db, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
+            taken.bind(1, file_id);
+            SQLite::Statement insert(db, std::string("INSERT INTO ") + table + " (id, " + columns +
+                                             ") VALUES (?, " + values + ")");
+            if (file_id > 0 && !taken.executeStep())
+                insert.bind(1, file_id);
+            else
+                insert.bind(1);
+            bind_record(insert, record, 2);
+            insert.exec();
+            record.id = db.getLastInsertRowid();
+            s.map(table, file_id, record.id);
+        }
+    } catch (const SQLite::Exception& e) {
+        throw DataError(s.label(index) + ": " + refusal(e));
+    }
+    SQLite::Statement remember(db, "INSERT OR REPLACE INTO import_records VALUES (?, ?, ?)");
+    remember.bind(1, table);
+    remember.bind(2, record.id);
+    remember.bind(3, index);
+    remember.exec();
+    return outcome;
+}
+
+} // namespace
+
+Outcome ImportWriter::put(Goal& goal, std::int64_t index)
+{
+    return put_record(*m_state, goal, index, "goals", k_goal_columns, "goal");
+}
+
+Outcome ImportWriter::put(Clock& clock, std::int64_t index)
+{
+    return put_record(*m_state, clock, index, "clocks", k_clock_columns, "clock");
+}
+
+Outcome ImportWriter::put(Partner& partner, std::int64_t index)
+{
+    return put_record(*m_state, partner, index, "partners", k_partner_columns, "partner");
+}
+
+Outcome ImportWriter::put(ShareRecord& share, std::int64_t index)
+{
+    auto& s = *m_state;
+    auto& db = s.journal.db();
+    SQLite::Statement same(db, "SELECT id FROM shares WHERE partner_name = ? AND at = ? AND "
+                               "what = ? AND sha256 = ?");
+    same.bind(1, share.partner_name);
+    same.bind(2, format_instant(share.at));
+    same.bind(3, share.what);
+    same.bind(4, share.sha256);
+    if (same.executeStep())
+        return Outcome::skipped;
+    SQLite::Statement taken(db, "SELECT 1 FROM shares WHERE id = ?");
+    taken.bind(1, share.id);
+    SQLite::Statement insert(db, std::string("INSERT INTO shares (id, ") + k_share_columns +
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (share.id > 0 && !taken.executeStep())
+        insert.bind(1, share.id);
+    else
+        insert.bind(1);
+    bind_record(insert, share, 2);
+    try {
+        insert.exec();
+    } catch (const SQLite::Exception& e) {
+        throw DataError(s.label(index) + ": " + refusal(e));
+    }
+    share.id = db.getLastInsertRowid();
+    SQLite::Statement remember(db, "INSERT OR REPLACE INTO import_records VALUES (?, ?, ?)");
+    remember.bind(1, "shares");
+    remember.bind(2, share.id);
+    remember.bind(3, index);
+    remember.exec();
+    return Outcome::added;
+}
+
+namespace {
+
+// Rewrites the references of the rows this import wrote to the ids their
+// targets were given.
+constexpr const char* k_renumber = R"sql(
+UPDATE entries SET
+  trigger_id = coalesce((SELECT new FROM import_map WHERE tbl = 'entries' AND old = trigger_id),
+                        trigger_id),
+  goal_id = coalesce((SELECT new FROM import_map WHERE tbl = 'goals' AND old = goal_id), goal_id),
+  clock_id = coalesce((SELECT new FROM import_map WHERE tbl = 'clocks' AND old = clock_id),
+                      clock_id)
+WHERE id IN (SELECT id FROM import_entries);
+UPDATE shares SET
+  partner_id = coalesce((SELECT new FROM import_map WHERE tbl = 'partners' AND old = partner_id),
+                        partner_id)
+WHERE id IN (SELECT id FROM import_records WHERE tbl = 'shares');
+)sql";
+
+// A craving's trigger that is neither in the file nor in the journal (an
+// export of cravings alone) is a link to an entry gone, as after a delete.
+constexpr const char* k_unlink_triggers = R"sql(
+UPDATE entries SET trigger_id = NULL
+WHERE id IN (SELECT id FROM import_entries) AND trigger_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM entries AS t WHERE t.id = entries.trigger_id);
+)sql";
+
+// The first imported row whose reference names nothing: its record's index
+// and what it names.
+constexpr const char* k_dangling = R"sql(
+SELECT i.idx, CASE
+  WHEN e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id)
+    THEN 'goal ' || e.goal_id
+  ELSE 'clock ' || e.clock_id END
+FROM import_entries AS i JOIN entries AS e ON e.id = i.id
+WHERE (e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id))
+   OR (e.clock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clocks WHERE id = e.clock_id))
+UNION ALL
+SELECT i.idx, 'partner ' || s.partner_id
+FROM import_records AS i JOIN shares AS s ON i.tbl = 'shares' AND s.id = i.id
+WHERE s.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partners WHERE id = s.partner_id)
+LIMIT 1
+)sql";
+
+} // namespace
+
+void ImportWriter::finish()
+{
+    auto& s = *m_state;
+    if (s.renumbered)
+        s.journal.db().exec(k_renumber);
+    s.journal.db().exec(k_unlink_triggers);
+    SQLite::Statement dangling(s.journal.db(), k_dangling);
+    if (dangling.executeStep())
+        throw DataError(s.label(dangling.getColumn(0).getInt64()) + " refers to " +
+                        dangling.getColumn(1).getString() +
+                        ", which is neither in the file nor in the journal");
+}
+
+void for_each_goal(Journal& journal, const std::function<void(const Goal&)>& visit)
+{
+    auto goals = list_goals(journal, GoalSelection::all);
+    std::sort(goals.begin(), goals.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    for (const auto& goal : goals)
+        visit(goal);
+}
+
+void for_each_clock(Journal& journal, const std::function<void(const Clock&)>& visit)
+{
+    for (const auto& clock : list_clocks(journal))
+        visit(clock);
+}
+
+void for_each_partner(Journal& journal, const std::function<void(const Partner&)>& visit)
+{
+    for (const auto& partner : list_partners(journal))
+        visit(partner);
+}
+
+void for_each_share(Journal& journal, const std::function<void(const ShareRecord&)>& visit)
+{
+    auto shares = share_history(journal, std::nullopt);
+    std::sort(shares.begin(), shares.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    for (const auto& share : shares)
+        visit(share);
+}
+
+} // namespace steady::store

@@ -1,0 +1,249 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/checks.hpp"
+#include "cli/test_app.hpp"
+
+using Catch::Matchers::Contains;
+using nlohmann::json;
+using steady::test::file_bytes;
+using steady::test::TestApp;
+using steady::test::write_file;
+
+namespace {
+
+void ok(TestApp& app, const std::vector<std::string>& args)
+{
+    auto result = app.run(args);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+}
+
+// Every kind, two goals, a clock with two lapses, two partners, a share, a
+// deleted trigger that a craving named, and text that needs escaping.
+void full_journal(TestApp& app)
+{
+    app.now = "2026-11-01T09:00";
+    steady::test::add_alcohol(app);
+    ok(app, {"clock", "add", "nicotine", "--since", "2026-10-01", "--cost-per-day", "7.5"});
+    ok(app, {"goal", "add", "90 meetings", "--total", "90", "--by", "2027-01-30", "--tracks",
+             "meetings"});
+    ok(app, {"goal", "add", "read", "--target", "1", "--per", "day"});
+    ok(app, {"partner", "add", "Sam", "--email", "sam@example.org", "--every", "sunday",
+             "--alert-after", "3", "--notes"});
+    ok(app, {"partner", "add", "Jo", "--email", "jo@example.org", "--share", "checkins,mood"});
+    app.now = "2026-11-20T21:00";
+    ok(app, {"checkin", "--mood", "7", "--craving", "2", "--sober", "yes", "--sleep", "6.3",
+             "--energy", "5", "--gratitude", "Sam called, \"again\"", "--note",
+             "line one\nline two\ttab ü", "--tag", "work", "--tag", "évening"});
+    ok(app,
+       {"trigger", "the office", "--category", "stress", "--intensity", "6", "--coped", "walked"});
+    ok(app, {"trigger", "a bar", "--category", "places"});
+    ok(app, {"craving", "--intensity", "8", "--trigger", "2", "--strategy", "walk", "--strategy",
+             "called Sam", "--outcome", "resisted", "--duration", "20m"});
+    ok(app, {"craving", "--intensity", "3", "--trigger", "3"});
+    ok(app, {"delete", "3", "--yes"});
+    ok(app, {"meeting", "Tuesday NA", "--type", "NA", "--duration", "1h"});
+    ok(app, {"goal", "log", "2", "--count", "3"});
+    ok(app, {"clock", "reset", "alcohol", "--note", "a wedding"});
+    app.now = "2026-11-21T10:00";
+    ok(app, {"checkin", "--mood", "4"});
+    ok(app, {"clock", "reset", "alcohol", "--at", "2026-11-21 09:00"});
+    ok(app, {"share", "sam", "--output", (app.dir() / "sam.txt").string()});
+    app.now = "2026-11-22T20:00";
+}
+
+// The export without its exported_at line.
+std::string without_stamp(std::string text)
+{
+    auto at = text.find("\"exported_at\"");
+    return text.erase(at, text.find('\n', at) - at);
+}
+
+steady::test::RunResult import_text(TestApp& app, const std::string& name, const std::string& text,
+                                    std::vector<std::string> extra = {})
+{
+    write_file(app.dir() / name, text);
+    std::vector<std::string> args = {"import", (app.dir() / name).string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return app.run(args);
+}
+
+} // namespace
+
+TEST_CASE("an export imported into an empty journal exports the same again", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    auto first = app.run({"export"}).out;
+    write_file(app.dir() / "all.json", first);
+
+    TestApp fresh{"2026-11-23T08:00", "America/New_York"};
+    auto result = fresh.run({"import", (app.dir() / "all.json").string()});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.out, Contains("added 16"));
+    auto second = fresh.run({"export"}).out;
+    CHECK(without_stamp(second) == without_stamp(first));
+    CHECK(second != first); // exported_at differs
+
+    // Twice adds nothing.
+    auto again = fresh.run({"import", (app.dir() / "all.json").string()});
+    CHECK_THAT(again.out, Contains("added 0, updated 0, skipped 16"));
+    CHECK(without_stamp(fresh.run({"export"}).out) == without_stamp(first));
+}
+
+TEST_CASE("importing into a journal with other records renumbers and keeps links", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    write_file(app.dir() / "all.json", app.run({"export"}).out);
+    TestApp other{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(other, {"clock", "add", "sugar", "--since", "2026-11-01"});
+    ok(other, {"goal", "add", "walk", "--target", "3", "--per", "week"});
+    ok(other, {"trigger", "noise"});
+    ok(other, {"trigger", "noise again"});
+    ok(other, {"import", (app.dir() / "all.json").string()});
+    CHECK(other.count("SELECT count(*) FROM entries") == 11);
+    // The craving's trigger is the imported 'the office', not 'noise again'.
+    CHECK(other.query("SELECT t.what FROM entries c JOIN entries t ON t.id = c.trigger_id "
+                      "WHERE c.kind = 'craving' AND c.intensity = 8") == "the office");
+    CHECK(other.query("SELECT c.name FROM entries l JOIN clocks c ON c.id = l.clock_id "
+                      "WHERE l.kind = 'lapse' LIMIT 1") == "alcohol");
+    CHECK(other.query("SELECT g.title FROM entries l JOIN goals g ON g.id = l.goal_id "
+                      "WHERE l.kind = 'goal_log'") == "read");
+    CHECK(other.query("SELECT p.name FROM shares s JOIN partners p ON p.id = s.partner_id") ==
+          "Sam");
+    auto again = other.run({"import", (app.dir() / "all.json").string()});
+    CHECK_THAT(again.out, Contains("added 0, updated 0"));
+}
+
+TEST_CASE("hand-written records need only kind, at and the required fields", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    auto result = import_text(app, "old.json",
+                              R"([{"kind": "checkin", "at": "2026-11-20T19:30:00Z", "mood": 6},
+                                  {"kind": "craving", "at": "2026-11-21 22:10", "intensity": "7",
+                                   "duration": "1h30m", "strategies": ["tea"]},
+                                  {"kind": "meeting", "at": "yesterday", "name": "Friday AA"}])");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    auto doc = json::parse(app.run({"export"}).out);
+    REQUIRE(doc["entries"].size() == 3);
+    CHECK(doc["entries"][0]["day"] == "2026-11-20");
+    CHECK(doc["entries"][0]["tz"] == "Europe/Berlin");
+    CHECK(doc["entries"][0]["uuid"].get<std::string>().size() == 36);
+    CHECK(doc["entries"][1]["at"] == "2026-11-21T21:10:00Z");
+    CHECK(doc["entries"][1]["duration"] == 90);
+    CHECK(doc["entries"][2]["day"] == "2026-11-21");
+}
+
+TEST_CASE("import --dry-run counts and writes nothing; --update replaces", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"checkin", "--mood", "7"});
+    auto doc = json::parse(app.run({"export"}).out);
+    auto before = app.snapshot();
+    doc["entries"][0]["mood"] = 8;
+    doc["entries"].push_back({{"kind", "trigger"}, {"at", "2026-11-21T10:00:00Z"}, {"what", "x"}});
+    write_file(app.dir() / "changed.json", doc.dump());
+    auto path = (app.dir() / "changed.json").string();
+    CHECK_REFUSED(app.run({"import", path}), 65, "--update");
+    auto dry = app.run({"import", path, "--dry-run", "--update"});
+    CHECK(dry.exit_code == 0);
+    CHECK_THAT(dry.out, Contains("Would add 1, update 1, skip 0"));
+    CHECK(app.snapshot() == before);
+    ok(app, {"import", path, "--update"});
+    CHECK(app.count("SELECT mood FROM entries WHERE kind = 'checkin'") == 8);
+    CHECK(app.count("SELECT count(*) FROM entries") == 2);
+}
+
+TEST_CASE("csv exports import again, and hand-written csv too", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    TestApp fresh{"2026-11-22T20:00", "Europe/Berlin"};
+    for (const char* kind : {"checkin", "trigger"}) {
+        auto csv = app.run({"export", "--format", "csv", "--kind", kind}).out;
+        write_file(fresh.dir() / "x.csv", csv);
+        ok(fresh, {"import", (fresh.dir() / "x.csv").string()});
+        CHECK(fresh.run({"export", "--format", "csv", "--kind", kind}).out == csv);
+    }
+    auto result = import_text(fresh, "mine.csv",
+                              "\xEF\xBB\xBFkind,at,mood,sober,note\r\n"
+                              "checkin,2026-11-10 21:00,6,no,\"a, b\"\r\n"
+                              "checkin,2026-11-11,5,yes,\r\n");
+    INFO(result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(fresh.query("SELECT note FROM entries WHERE day = '2026-11-10'") == "a, b");
+}
+
+TEST_CASE("bad imports are refused whole, naming the record and the reason", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"checkin", "--mood", "7", "--date", "2026-11-01"});
+    auto before = app.snapshot();
+    const std::string head = R"({"format": "steady-journal", "version": 1, "entries": [)";
+    const std::string good = R"({"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "x"},)";
+    const std::string uuid = R"("uuid": "3f2b8c1e-6a4d-4f1e-9b2a-7c8d9e0f1a2b")";
+    struct Case {
+        const char* name;
+        std::string text;
+        int code;
+        const char* says;
+    };
+    std::vector<Case> cases = {
+        {"truncated.json", head + good, 65, "not valid JSON"},
+        {"format.json", R"({"format": "steady-summary", "version": 1})", 65, "steady-summary"},
+        {"version.json", R"({"format": "steady-journal", "version": 2, "entries": []})", 65,
+         "newer steady"},
+        {"mood.json",
+         head + good + R"({"kind": "checkin", "at": "2026-11-20T19:00:00Z", "mood": 99}]})", 65,
+         "entries[1]: mood must be a whole number from 1 to 10 (got 99)"},
+        {"kind.json", head + R"({"kind": "dream", "at": "2026-11-20T19:00:00Z"}]})", 65,
+         "entries[0]: unknown kind 'dream'"},
+        {"dup.json",
+         head + R"({"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "a", )" + uuid +
+             R"(}, {"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "b", )" + uuid + "}]}",
+         65, "entries[1] has the uuid 3f2b8c1e-6a4d-4f1e-9b2a-7c8d9e0f1a2b of entries[0]"},
+        {"second.json",
+         head + good + R"({"kind": "checkin", "at": "2026-11-01T19:00:00Z", "mood": 5}]})", 65,
+         "entries[1]: the journal already has a check-in for that day"},
+        {"nogoal.json",
+         head + R"({"kind": "goal_log", "at": "2026-11-20T19:00:00Z", "goal_id": 9}]})", 65,
+         "entries[0] refers to goal 9"},
+        {"nomood.csv", "kind,at,craving\r\ncheckin,2026-11-20 10:00,3\r\n", 65,
+         "line 2: a checkin needs mood"},
+        {"quote.csv", "kind,at,what\r\ntrigger,2026-11-20 10:00,\"open\r\n", 65,
+         "line 2: a quoted cell is not closed"},
+        {"latin1.csv", "kind,at,what\r\ntrigger,2026-11-20 10:00,caf\xe9\r\n", 65,
+         "line 2: the text is not UTF-8"},
+        {"latin1.json",
+         head + R"({"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "caf)" +
+             std::string("\xe9") + "\"}]}",
+         65, "not valid JSON"},
+        {"empty.json", "", 65, "empty"},
+        {"empty.csv", "", 65, "empty"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        CHECK_REFUSED(import_text(app, c.name, c.text), c.code, c.says);
+        CHECK_THAT(import_text(app, c.name, c.text).err, Contains("nothing was imported"));
+    }
+    CHECK(app.snapshot() == before);
+    CHECK_REFUSED(app.run({"import", (app.dir() / "missing.json").string()}), 66, "missing.json");
+}
+
+TEST_CASE("an export of cravings alone imports, their triggers unlinked", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    write_file(app.dir() / "cravings.json", app.run({"export", "--kind", "craving"}).out);
+    TestApp fresh{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(fresh, {"import", (app.dir() / "cravings.json").string()});
+    CHECK(fresh.count("SELECT count(*) FROM entries WHERE kind = 'craving'") == 2);
+    CHECK(fresh.count("SELECT count(*) FROM entries WHERE trigger_id IS NOT NULL") == 0);
+}
