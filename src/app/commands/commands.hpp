@@ -32,6 +32,8 @@ void register_partner(CLI::App& root, Context& ctx);
 void register_share(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
+void register_plan(CLI::App& root, Context& ctx);
+void register_sos(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -57,6 +59,8 @@ inline constexpr std::array k_commands = {
     Command{"calendar", &register_calendar},
     Command{"partner", &register_partner},
     Command{"share", &register_share},
+    Command{"plan", &register_plan},
+    Command{"sos", &register_sos},
     Command{"prompt", &register_prompt},
     Command{"backup", &register_backup},
     Command{"doctor", &register_doctor},
