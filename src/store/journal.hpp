@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -26,6 +27,13 @@ class Journal {
     // Opens the journal at `path` to read. A missing file reads as an empty
     // journal (nothing is created).
     static Journal open_for_read(const std::filesystem::path& path);
+
+    // Opens the existing journal at `path` read-only, for `sos`: no
+    // migration, no pragma that writes, never created, and waiting at most
+    // `busy` for a writer's lock. A missing file is a NoInputError (66); the
+    // rest as above.
+    static Journal open_read_only(const std::filesystem::path& path,
+                                  std::chrono::milliseconds busy);
 
     Journal(Journal&&) noexcept;
     Journal& operator=(Journal&&) noexcept;
