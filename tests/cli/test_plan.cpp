@@ -21,7 +21,8 @@ std::string plan_lines(TestApp& app)
     auto r = app.run({"plan", "--json"});
     REQUIRE(r.exit_code == 0);
     std::string lines;
-    for (const auto& item : json::parse(r.out).at("plan"))
+    auto parsed = json::parse(r.out);
+    for (const auto& item : parsed.at("plan"))
         lines += item.at("section").get<std::string>() + "/" +
                  std::to_string(item.at("position").get<int>()) + " " +
                  item.at("text").get<std::string>() + "\n";

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "base/error.hpp"
 #include "cli/test_app.hpp"
 #include "domain/text.hpp"
 #include "store/entries.hpp"
