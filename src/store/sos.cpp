@@ -39,24 +39,45 @@ class StrategyMerge {
     std::vector<StrategyTally> m_tallies;
 };
 
-// Adds the cravings of the days from `from` (inclusive) to `to` (exclusive),
-// compared as text, to `merge`, in the order of their day and instant.
-void count_strategies_between(SQLite::Database& db, const std::string& from, const std::string& to,
-                              StrategyMerge& merge)
-{
-    SQLite::Statement st(db, "SELECT intensity, outcome, strategies FROM entries "
-                             "WHERE kind = 'craving' AND deleted IS NULL AND day >= ? AND day < ? "
-                             "AND outcome IS NOT NULL AND strategies IS NOT NULL "
-                             "ORDER BY day, at");
-    st.bind(1, from);
-    st.bind(2, to);
-    while (st.executeStep()) {
-        bool strong = st.getColumn(0).getInt() >= 8;
-        bool resisted = st.getColumn(1).getString() == "resisted";
-        auto names = domain::parse_string_array(st.getColumn(2).getString());
-        for (const auto& name : names ? *names : std::vector<std::string>{})
-            merge.add({name, 1, resisted ? 1 : 0, strong ? 1 : 0, strong && resisted ? 1 : 0});
+// Counts the cravings of the days from `from` (inclusive) to `to`
+// (exclusive), compared as text, into a StrategyMerge, in the order of their
+// day and instant; one prepared statement for every stretch.
+class CravingStrategyCounter {
+  public:
+    explicit CravingStrategyCounter(SQLite::Database& db)
+        : m_st(db, "SELECT intensity, outcome, strategies FROM entries "
+                   "WHERE kind = 'craving' AND deleted IS NULL AND day >= ? AND day < ? "
+                   "AND outcome IS NOT NULL AND strategies IS NOT NULL ORDER BY day, at")
+    {
     }
+
+    void count(const std::string& from, const std::string& to, StrategyMerge& merge)
+    {
+        m_st.bind(1, from);
+        m_st.bind(2, to);
+        while (m_st.executeStep()) {
+            bool strong = m_st.getColumn(0).getInt() >= 8;
+            bool resisted = m_st.getColumn(1).getString() == "resisted";
+            auto names = domain::parse_string_array(m_st.getColumn(2).getString());
+            for (const auto& name : names ? *names : std::vector<std::string>{})
+                merge.add({name, 1, resisted ? 1 : 0, strong ? 1 : 0, strong && resisted ? 1 : 0});
+        }
+        m_st.reset();
+    }
+
+  private:
+    SQLite::Statement m_st;
+};
+
+// The month after `month` ("2026-12" -> "2027-01"); "" for text that is not a month.
+std::string month_after(const std::string& month)
+{
+    auto day = timeutil::parse_stored_day(month + "-01");
+    if (!day)
+        return "";
+    date::year_month_day ymd{*day};
+    auto next = date::year_month{ymd.year(), ymd.month()} + date::months{1};
+    return timeutil::format_day(timeutil::Day{next / 1}).substr(0, 7);
 }
 
 // The months whose rollup is built and not stale, oldest first ("2026-10").
@@ -82,10 +103,13 @@ std::vector<StrategyTally> strategy_tallies(Journal& journal)
         months = sos_built_months(db);
     SQLite::Statement rows(db, "SELECT key, a, b, c, d FROM report_rollup "
                                "WHERE month = ? AND dim = 'strategy'");
+    CravingStrategyCounter cravings(db);
     // Days compare as text: a month's days lie in ["2026-10-", "2026-10.").
     std::string day;
+    std::string expected; // the month that follows the last one read
     for (const auto& month : months) {
-        count_strategies_between(db, day, month + "-", merge);
+        if (month != expected)
+            cravings.count(day, month + "-", merge);
         rows.bind(1, month);
         while (rows.executeStep())
             merge.add({rows.getColumn(0).getString(), rows.getColumn(1).getInt(),
@@ -93,8 +117,9 @@ std::vector<StrategyTally> strategy_tallies(Journal& journal)
                        rows.getColumn(4).getInt()});
         rows.reset();
         day = month + ".";
+        expected = month_after(month);
     }
-    count_strategies_between(db, day, "\x7f", merge);
+    cravings.count(day, "\x7f", merge);
     return merge.take();
 }
 
