@@ -4,13 +4,15 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share peers remind prompt export import backup doctor'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share peers plan sos remind prompt export import backup doctor'
 
-# The subcommands of clock, goal, partner and peers.
+# The subcommands of clock, goal, partner, peers and plan; the plan's sections.
 _steady_clock_commands='add list reset'
 _steady_goal_commands='add log list done archive'
 _steady_partner_commands='add list edit remove'
 _steady_peers_commands='import'
+_steady_plan_commands='add remove edit'
+_steady_plan_sections='reasons warning-signs triggers coping people after-a-lapse'
 
 _steady_global_flags='-h --help --db --config --json --color -q --quiet --version'
 
@@ -42,6 +44,7 @@ _steady_command_flags() {
         case $2 in
         import) echo '--skip-bad' ;;
         esac ;;
+    plan | sos) ;;
     checkin)
         echo '--mood --craving --sober --energy --sleep --gratitude --note --tag' \
             '--date --amend -i --interactive' ;;
@@ -300,6 +303,10 @@ _steady() {
         mapfile -t COMPREPLY < <(compgen -W "$_steady_goal_commands" -- "$cur") ;;
     partner:0:*)
         mapfile -t COMPREPLY < <(compgen -W "$_steady_partner_commands" -- "$cur") ;;
+    plan:0:*)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_plan_commands" -- "$cur") ;;
+    plan:1:add | plan:1:remove)
+        mapfile -t COMPREPLY < <(compgen -W "$_steady_plan_sections" -- "$cur") ;;
     partner:1:edit | partner:1:remove)
         _steady_reply "$cur" < <(_steady_words partners) ;;
     clock:1:reset)

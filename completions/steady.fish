@@ -209,6 +209,8 @@ complete -c steady -n __steady_needs_command -a partner -d 'Accountability partn
 complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
 complete -c steady -n __steady_needs_command -a remind -d 'What is due today, for cron (exit 1 when something is)'
 complete -c steady -n __steady_needs_command -a peers -d "Your mentees' summaries: who is doing how, who went quiet"
+complete -c steady -n __steady_needs_command -a plan -d 'Your relapse-prevention plan'
+complete -c steady -n __steady_needs_command -a sos -d 'For a hard moment: what has worked, your plan, who to call'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 complete -c steady -n __steady_needs_command -a export -d 'Write the journal out: json (all of it), csv, markdown or ics'
 complete -c steady -n __steady_needs_command -a import -d 'Bring records in from a json export or a csv file'
@@ -309,6 +311,12 @@ complete -c steady -n $c -l name -x -d 'Their new name'
 complete -c steady -n $c -l no-notes -d 'Keep notes and other free text from them'
 set -l c '__steady_sub_is partner remove'
 complete -c steady -n $c -s y -l yes -d 'Do not ask'
+
+# plan [add|remove|edit]; sos
+complete -c steady -n '__steady_needs_sub plan' -a add -d 'Add an item to the end of a section'
+complete -c steady -n '__steady_needs_sub plan' -a remove -d 'Remove item N of a section'
+complete -c steady -n '__steady_needs_sub plan' -a edit -d 'Edit the whole plan in $VISUAL or $EDITOR'
+complete -c steady -n '__steady_needs_sub_arg plan add remove' -a 'reasons warning-signs triggers coping people after-a-lapse' -d Section
 
 # share PARTNER [PERIOD]
 set -l c '__steady_using share'

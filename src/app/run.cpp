@@ -183,12 +183,13 @@ int run(const std::vector<std::string>& args, Io& io)
     // Read the config before any command runs, so a missing --config file or
     // a broken one is the same error whatever the command would have needed;
     // prompt and completion stay silent and read it only if they must;
-    // doctor reads it itself, to report a broken config and go on.
+    // doctor reads it itself, to report a broken config and go on; sos
+    // shows what it can whatever the config holds.
     app.parse_complete_callback([&app, &ctx] {
         auto subs = app.get_subcommands();
         if (subs.empty() ||
             (subs.front()->get_name() != "prompt" && subs.front()->get_name() != "_complete" &&
-             subs.front()->get_name() != "doctor"))
+             subs.front()->get_name() != "doctor" && subs.front()->get_name() != "sos"))
             ctx.config();
     });
     try {

@@ -72,6 +72,12 @@ std::optional<std::string> undo_last(Journal& journal, timeutil::Instant now);
 void record_undo(Journal& journal, std::string_view action, std::string_view table, std::int64_t id,
                  std::string_view description, timeutil::Instant now);
 
+// Records a change to the whole plan for undo (target_id 0 in undo_log),
+// with every plan row as it is now; undo puts them all back. Call inside
+// Journal::write, before changing the plan.
+void record_plan_undo(Journal& journal, std::string_view action, std::string_view description,
+                      timeutil::Instant now);
+
 // A new random (version 4) UUID.
 std::string new_uuid();
 

@@ -159,6 +159,23 @@ Journal Journal::open_for_read(const fs::path& path)
     return open_checked(path, SQLite::OPEN_READWRITE, true);
 }
 
+Journal Journal::open_read_only(const fs::path& path, std::chrono::milliseconds busy)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw NoInputError("there is no journal at '" + path.string() + "'");
+    // Files SQLite makes beside a WAL journal to read it (-shm) stay private.
+    ::umask(077);
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+        db->setBusyTimeout(static_cast<int>(busy.count()));
+        check_is_journal(*db, path);
+        return Journal(std::move(db));
+    } catch (const SQLite::Exception&) {
+        rethrow_as_journal_error("read the journal '" + path.string() + "'");
+    }
+}
+
 void Journal::write(std::string_view doing, const std::function<void()>& work)
 {
     try {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -12,7 +13,7 @@ class Database;
 namespace steady::store {
 
 // The schema version this binary writes (PRAGMA user_version).
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 
 // An open journal. Opening applies the pragmas of SPEC §4 (WAL, foreign keys,
 // busy timeout) and migrates an older schema forward in one transaction; a
@@ -26,6 +27,13 @@ class Journal {
     // Opens the journal at `path` to read. A missing file reads as an empty
     // journal (nothing is created).
     static Journal open_for_read(const std::filesystem::path& path);
+
+    // Opens the existing journal at `path` read-only, for `sos`: no
+    // migration, no pragma that writes, never created, and waiting at most
+    // `busy` for a writer's lock. A missing file is a NoInputError (66); the
+    // rest as above.
+    static Journal open_read_only(const std::filesystem::path& path,
+                                  std::chrono::milliseconds busy);
 
     Journal(Journal&&) noexcept;
     Journal& operator=(Journal&&) noexcept;

@@ -283,8 +283,15 @@ CREATE TABLE peer_clocks (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: what sos reads. Its strategy counts take each built month's
+// `strategy` rows of report_rollup; this index finds them, and the built
+// months, without reading the rollup's every row.
+constexpr const char* k_v5 = R"sql(
+CREATE INDEX report_rollup_dim ON report_rollup(dim, month);
+)sql";
+
 // Index i holds the SQL that takes a journal from version i to i + 1.
-constexpr std::array k_migrations = {k_v1, k_v2, k_v3, k_v4};
+constexpr std::array k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5};
 static_assert(k_migrations.size() == k_schema_version);
 
 } // namespace

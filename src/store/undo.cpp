@@ -110,7 +110,36 @@ void restore(SQLite::Database& db, const std::string& table, std::int64_t id,
     st.exec();
 }
 
+// Puts back the whole plan from the row image `before` of record_plan_undo.
+void restore_plan(SQLite::Database& db, const std::string& before)
+{
+    db.exec("DELETE FROM plan");
+    SQLite::Statement st(db,
+                         "INSERT INTO plan (id, section, text, position, created, updated) "
+                         "SELECT json_extract(value, '$.id'), json_extract(value, '$.section'), "
+                         "json_extract(value, '$.text'), json_extract(value, '$.position'), "
+                         "json_extract(value, '$.created'), json_extract(value, '$.updated') "
+                         "FROM json_each(:before, '$.plan')");
+    st.bind(":before", before);
+    st.exec();
+}
+
 } // namespace
+
+void record_plan_undo(Journal& journal, std::string_view action, std::string_view description,
+                      timeutil::Instant now)
+{
+    SQLite::Statement st(
+        journal.db(),
+        "INSERT INTO undo_log (at, action, target, target_id, description, before) "
+        "VALUES (?, ?, 'plan', 0, ?, (SELECT json_object('plan', json_group_array(json_object("
+        "'id', id, 'section', section, 'text', text, 'position', position, 'created', created, "
+        "'updated', updated))) FROM (SELECT * FROM plan ORDER BY id)))");
+    st.bind(1, timeutil::format_instant(now));
+    st.bind(2, std::string(action));
+    st.bind(3, std::string(description));
+    st.exec();
+}
 
 void record_undo(Journal& journal, std::string_view action, std::string_view table, std::int64_t id,
                  std::string_view description, timeutil::Instant now)
@@ -145,7 +174,9 @@ std::optional<std::string> undo_last(Journal& journal, timeutil::Instant now)
     std::string description = last.getColumn(4).getString();
     std::string before = last.getColumn(5).getString();
     try {
-        if (action == "add") {
+        if (table == "plan" && target == 0) {
+            restore_plan(db, before);
+        } else if (action == "add") {
             SQLite::Statement del(db, "DELETE FROM " + table + " WHERE id = ?");
             del.bind(1, target);
             del.exec();

@@ -24,7 +24,7 @@
 # The journal is "ten years of heavy use" ending 2026-11-21: each day a
 # check-in, ten triggers, ten cravings (each behind the trigger just before
 # it) and a meeting, about 80,000 entries; plus a clock ("alcohol", three
-# lapses) and two goals, made with steady itself so the dashboard, check-in
+# lapses), two goals and a short plan, made with steady itself so the dashboard, check-in
 # and prompt do their clock and goal work. --large makes a hundred years of
 # the same days (about 800,000 entries, and an unbroken 36,500-day streak).
 # steady creates the journal (schema, WAL); the entries are then written by
@@ -62,10 +62,13 @@
 #                              generated as steady-summary json files by the
 #                              sqlite3 shell (writefile) and imported with
 #                              `steady peers import` (its time is printed too)
+#   sos                        what sos reads: the built months of the rollup,
+#                              their strategy rows, the cravings of the months
+#                              not built, the plan, partners, a recent lapse
 #   (the tight floor runs the same statements; for --version it is the C
 #   program starting with libsqlite3 loaded and exiting)
 # Budgets (§11, issue 12): inserts <= 1.5x the shell floor and <= 2x the tight
-# floor on the 10-year journal; --version <= 5 ms;
+# floor on the 10-year journal; --version and sos <= 5 ms;
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
 # calendar 2026 <= 20 ms on the 10-year journal (issue 8); remind <= 10 ms on the
 # 10-year journal (issue 10); peers <= 50 ms with 50 x 52 summaries (issue 9);
@@ -215,6 +218,10 @@ make_journal() {
     steady_at "$setup" "$db" clock add alcohol --since "$first"
     steady_at "$setup" "$db" goal add 'Three meetings a week' --target 3 --per week --tracks meetings
     steady_at "$setup" "$db" goal add 'Check in every day' --target 1 --per day --tracks checkins
+    steady_at "$setup" "$db" plan add reasons 'be there for my kids'
+    steady_at "$setup" "$db" plan add coping 'walk round the block, then call Sam'
+    steady_at "$setup" "$db" plan add people 'Sam 0151 555 0101'
+    steady_at "$setup" "$db" plan add after-a-lapse 'tell Sam the same day'
     # The current run starts 2.5 years back: no milestone falls in the weeks
     # the check-ins are measured on, so none of them writes one.
     for months in 102 66 30; do
@@ -626,6 +633,26 @@ measure_peers() {
     rm -rf "$dir" "$base"* "$steady_db"* "$floor_db"* "$tight_db"*
 }
 
+steady_sos() {
+    steady_at "$today_now" "$steady_db" sos
+}
+floor_sos() {
+    local built="SELECT month FROM report_rollup WHERE dim = 'built'
+          AND month NOT IN (SELECT month FROM report_stale)"
+    sql "$floor_db" "$floor_pragmas
+        PRAGMA user_version;
+        $built ORDER BY month;
+        SELECT key, a, b, c, d FROM report_rollup WHERE dim = 'strategy' AND month IN ($built);
+        SELECT intensity, outcome, strategies FROM entries WHERE kind = 'craving'
+          AND deleted IS NULL AND day >= (SELECT max(month) FROM ($built)) || '.'
+          AND outcome IS NOT NULL AND strategies IS NOT NULL ORDER BY day, at;
+        SELECT id, section, text, position, created, updated FROM plan ORDER BY position, id;
+        SELECT name, email FROM partners ORDER BY id;
+        SELECT EXISTS (SELECT 1 FROM entries WHERE deleted IS NULL AND day >= '$sos_since' AND
+          (kind = 'lapse' OR (kind = 'checkin' AND sober = 0) OR
+           (kind = 'craving' AND outcome = 'used')));"
+}
+
 # measure_journal LABEL YEARS: makes that journal and prints its table.
 measure_journal() {
     local label=$1 years=$2 base=$tmp/$1.db t0 t1 count listed
@@ -652,6 +679,7 @@ measure_journal() {
     run_start=$(sqlite3 "$base" "SELECT max(at) FROM entries WHERE kind = 'lapse'")
     week_start=$(date -u -d "$last_day - $(($(date -u -d "$last_day" +%u) - 1)) days" +%F)
     first_day=$(sqlite3 "$base" "SELECT min(day) FROM entries")
+    sos_since=$(date -u -d "$last_day - 6 days" +%F)
     uuid_seq=1
     days=()
     local i
@@ -695,6 +723,8 @@ measure_journal() {
     else
         ratio_row "remind" ""
     fi
+    bench steady_sos floor_sos
+    limit_row "sos" 5
     bench steady_version floor_version
     limit_row "--version (shell: /bin/true)" 5
     # §11 sets the insert budget on the 10-year journal only.
@@ -714,6 +744,7 @@ measure_journal() {
     rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "calendar 2026" "${env_now[@]}" "$bin" calendar 2026
     rss_row "remind" "${env_now[@]}" "$bin" remind
+    rss_row "sos" "${env_now[@]}" "$bin" sos
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"

@@ -70,8 +70,8 @@ TEST_CASE("doctor --json has every figure", "[cli][doctor]")
     CHECK(j["journal"]["mode"] == "0600");
     CHECK(j["journal"]["integrity"] == json{"ok"});
     CHECK(j["journal"]["foreign_key_problems"] == 0);
-    CHECK(j["journal"]["schema_version"] == 4);
-    CHECK(j["journal"]["schema_expected"] == 4);
+    CHECK(j["journal"]["schema_version"] == 5);
+    CHECK(j["journal"]["schema_expected"] == 5);
     CHECK(j["journal"]["wal_bytes"] == 0);
     CHECK(j["counts"]["checkin"] == 1);
     CHECK(j["counts"]["craving"] == 2);

@@ -94,7 +94,7 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 4);
+    CHECK(st::k_schema_version == 5);
     for (const char* table :
          {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run",
           "peer_summaries", "peer_missed", "peer_clocks"}) {
@@ -140,7 +140,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "4");
+    CHECK(one(journal, "PRAGMA user_version") == "5");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -598,7 +598,7 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
             "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
-    CHECK(one(journal, "PRAGMA user_version") == "4");
+    CHECK(one(journal, "PRAGMA user_version") == "5");
     CHECK(one(journal, "SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' "
                        "AND name LIKE 'entries_%' ORDER BY name") ==
           "entries_one_checkin_a_day,entries_day,entries_report");

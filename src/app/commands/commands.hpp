@@ -36,6 +36,8 @@ void register_import(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
 void register_remind(CLI::App& root, Context& ctx);
+void register_plan(CLI::App& root, Context& ctx);
+void register_sos(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -63,6 +65,8 @@ inline constexpr std::array k_commands = {
     Command{"share", &register_share},
     Command{"remind", &register_remind},
     Command{"peers", &register_peers},
+    Command{"plan", &register_plan},
+    Command{"sos", &register_sos},
     Command{"prompt", &register_prompt},
     Command{"export", &register_export},
     Command{"import", &register_import},
