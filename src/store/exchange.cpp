@@ -470,6 +470,43 @@ Outcome ImportWriter::put(ShareRecord& share, std::int64_t index)
     return Outcome::added;
 }
 
+Outcome ImportWriter::put(domain::PlanItem& item, std::int64_t index)
+{
+    auto& s = *m_state;
+    auto& db = s.journal.db();
+    const char* section = domain::plan_section_name(item.section);
+    SQLite::Statement same(db, "SELECT 1 FROM plan WHERE section = ? AND text = ?");
+    same.bind(1, section);
+    same.bind(2, item.text);
+    if (same.executeStep())
+        return Outcome::skipped;
+    SQLite::Statement taken(db, "SELECT 1 FROM plan WHERE id = ?");
+    taken.bind(1, item.id);
+    SQLite::Statement next(db,
+                           "SELECT coalesce(max(position), 0) + 1 FROM plan WHERE section = ?");
+    next.bind(1, section);
+    next.executeStep();
+    item.position = next.getColumn(0).getInt();
+    SQLite::Statement insert(db, "INSERT INTO plan (id, section, text, position, created, updated) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)");
+    if (item.id > 0 && !taken.executeStep())
+        insert.bind(1, item.id);
+    else
+        insert.bind(1);
+    insert.bind(2, section);
+    insert.bind(3, item.text);
+    insert.bind(4, item.position);
+    insert.bind(5, format_instant(item.created));
+    insert.bind(6, format_instant(item.updated));
+    try {
+        insert.exec();
+    } catch (const SQLite::Exception& e) {
+        throw DataError(s.label(index) + ": " + refusal(e));
+    }
+    item.id = db.getLastInsertRowid();
+    return Outcome::added;
+}
+
 namespace {
 
 // Rewrites the references of the rows this import wrote to the ids their

@@ -9,6 +9,7 @@
 #include "domain/entry.hpp"
 #include "domain/goal.hpp"
 #include "domain/partner.hpp"
+#include "domain/plan.hpp"
 #include "domain/share.hpp"
 #include "store/journal.hpp"
 
@@ -53,6 +54,9 @@ class ImportWriter {
     // Shares have no uuid: one with the same partner name, instant, kind and
     // sha256 as a logged one is the same share and is skipped.
     Outcome put(domain::ShareRecord& share, std::int64_t index);
+    // Plan items have no uuid either: one with the same section and text as
+    // an item of the plan is skipped; another goes to the end of its section.
+    Outcome put(domain::PlanItem& item, std::int64_t index);
 
     // Moves references to renumbered records and checks that every
     // reference of an imported record names a goal, clock or partner that

@@ -53,6 +53,10 @@ void full_journal(TestApp& app)
     ok(app, {"checkin", "--mood", "4"});
     ok(app, {"clock", "reset", "alcohol", "--at", "2026-11-21 09:00"});
     ok(app, {"share", "sam", "--output", (app.dir() / "sam.txt").string()});
+    ok(app, {"plan", "add", "reasons", "be there for my kids"});
+    ok(app, {"plan", "add", "coping", "walk, then call Sam"});
+    ok(app, {"plan", "add", "coping", "tea \"and\" a book"});
+    ok(app, {"plan", "remove", "coping", "1"});
     app.now = "2026-11-22T20:00";
 }
 
@@ -85,15 +89,46 @@ TEST_CASE("an export imported into an empty journal exports the same again", "[c
     auto result = fresh.run({"import", (app.dir() / "all.json").string()});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
-    CHECK_THAT(result.out, Contains("added 16"));
+    CHECK_THAT(result.out, Contains("added 18"));
+    CHECK_THAT(first, Contains("\"section\":\"coping\",\"position\":1,\"text\":\"tea \\\"and\\\" a book\""));
+    CHECK_THAT(fresh.run({"plan"}).out, Contains("be there for my kids"));
     auto second = fresh.run({"export"}).out;
     CHECK(without_stamp(second) == without_stamp(first));
     CHECK(second != first); // exported_at differs
 
     // Twice adds nothing.
     auto again = fresh.run({"import", (app.dir() / "all.json").string()});
-    CHECK_THAT(again.out, Contains("added 0, updated 0, skipped 16"));
+    CHECK_THAT(again.out, Contains("added 0, updated 0, skipped 18"));
     CHECK(without_stamp(fresh.run({"export"}).out) == without_stamp(first));
+}
+
+TEST_CASE("plan items import by section and text, at the end of their section", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"plan", "add", "coping", "call Sam"});
+    auto result = import_text(app, "plan.json",
+                              R"({"format": "steady-journal", "version": 1, "plan": [
+        {"section": "coping", "text": "call Sam"},
+        {"section": "Coping", "text": "  a long walk "},
+        {"section": "reasons", "text": "my kids", "position": 7}]})");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.out, Contains("added 2, updated 0, skipped 1"));
+    auto json = app.run({"plan", "--json"}).out;
+    CHECK_THAT(json, Contains(R"("section":"coping","position":2,"text":"a long walk")"));
+    CHECK_THAT(json, Contains(R"("section":"reasons","position":1,"text":"my kids")"));
+
+    auto before = app.run({"plan", "--json"}).out;
+    auto bad = import_text(app, "bad.json",
+                           R"({"format": "steady-journal", "version": 1, "plan": [
+        {"section": "coping", "text": "fine"}, {"section": "hopes", "text": "x"}]})");
+    CHECK(bad.exit_code == 65);
+    CHECK_THAT(bad.err, Contains("plan[1]") && Contains("unknown plan section 'hopes'"));
+    auto empty = import_text(app, "empty.json",
+                             R"({"format": "steady-journal", "version": 1, "plan": [
+        {"section": "coping", "text": "  "}]})");
+    CHECK(empty.exit_code == 65);
+    CHECK(app.run({"plan", "--json"}).out == before);
 }
 
 TEST_CASE("importing into a journal with other records renumbers and keeps links", "[cli][import]")

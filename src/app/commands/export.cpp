@@ -12,6 +12,7 @@
 #include "domain/text.hpp"
 #include "store/entries.hpp"
 #include "store/exchange.hpp"
+#include "store/plan.hpp"
 
 namespace steady::app {
 
@@ -79,11 +80,13 @@ void write_line_record(domain::JsonWriter& json, std::ostringstream& line, const
     json.raw(line.view());
 }
 
-// The plan section of the export. The plan command and its table come from
-// another branch; this is the one place that writes its records.
-void write_plan_records(domain::JsonWriter& json, store::Journal&)
+// The plan, section by section, each section's items in order.
+void write_plan_records(domain::JsonWriter& json, std::ostringstream& line, store::Journal& journal)
 {
-    json.key("plan").begin_array().end_array();
+    json.key("plan").begin_array();
+    for (const auto& item : store::list_plan(journal))
+        write_line_record(json, line, item, write_journal_plan_item);
+    json.end_array();
 }
 
 std::int64_t export_json(std::ostream& out, Context& ctx, store::Journal& journal,
@@ -109,7 +112,7 @@ std::int64_t export_json(std::ostream& out, Context& ctx, store::Journal& journa
     store::for_each_share(
         journal, [&](const auto& s) { write_line_record(json, line, s, write_journal_share); });
     json.end_array();
-    write_plan_records(json, journal);
+    write_plan_records(json, line, journal);
     json.key("entries").begin_array();
     store::for_each_entry(journal, filter, [&](const domain::Entry& e) {
         write_line_record(json, line, e, write_journal_entry);

@@ -177,10 +177,11 @@ class JsonImport {
             m_counts.add(m_writer.put(share, idx));
             break;
         }
-        case 4:
-            // The plan command and its records come from another branch; this is
-            // the one place that reads them.
-            throw DataError(label + ": this steady cannot import plan records yet");
+        case 4: {
+            auto item = labelled(label, [&] { return plan_item_from_json(parsed, m_time); });
+            m_counts.add(m_writer.put(item, idx));
+            break;
+        }
         default: {
             auto entry = labelled(label, [&] { return entry_from_json(parsed, m_time); });
             m_counts.add(m_writer.put(entry, idx));

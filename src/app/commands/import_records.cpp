@@ -362,4 +362,26 @@ domain::ShareRecord share_from_json(const json& record, const timeutil::TimeCont
     return share;
 }
 
+domain::PlanItem plan_item_from_json(const json& record, const timeutil::TimeContext& time)
+{
+    if (!record.is_object())
+        throw DataError("is not an object");
+    domain::PlanItem item;
+    item.id = int_member(record, "id", 1).value_or(0);
+    const auto section = required_text(record, "section");
+    const auto parsed = domain::parse_plan_section(section);
+    if (!parsed)
+        throw DataError("unknown plan section '" + section + "' (the sections are " +
+                        domain::plan_section_list() + ")");
+    item.section = *parsed;
+    try {
+        item.text = domain::checked_plan_text(required_text(record, "text"));
+    } catch (const UsageError& e) {
+        throw DataError(std::string("text: ") + e.what());
+    }
+    item.position = static_cast<int>(int_member(record, "position", 1).value_or(0));
+    stamps(item, record, time);
+    return item;
+}
+
 } // namespace steady::app

@@ -5,6 +5,7 @@
 #include "domain/clock.hpp"
 #include "domain/entry.hpp"
 #include "domain/goal.hpp"
+#include "domain/plan.hpp"
 #include "domain/partner.hpp"
 #include "domain/share.hpp"
 #include "timeutil/time.hpp"
@@ -22,6 +23,10 @@ namespace steady::app {
 domain::Entry entry_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::Goal goal_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::Clock clock_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
+// A plan item: section and text required; id, position, created and updated
+// filled in when absent.
+domain::PlanItem plan_item_from_json(const nlohmann::json& record,
+                                     const timeutil::TimeContext& time);
 domain::Partner partner_from_json(const nlohmann::json& record, const timeutil::TimeContext& time);
 domain::ShareRecord share_from_json(const nlohmann::json& record,
                                     const timeutil::TimeContext& time);

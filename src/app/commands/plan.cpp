@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.hpp"
+#include "app/output/journal_json.hpp"
 #include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/plan.hpp"
@@ -23,18 +24,6 @@ struct PlanOptions {
     std::vector<std::string> words;
     std::string number;
 };
-
-void write_plan_item_json(domain::JsonWriter& json, const PlanItem& item)
-{
-    json.begin_object();
-    json.key("id").value(item.id);
-    json.key("section").value(domain::plan_section_name(item.section));
-    json.key("position").value(item.position);
-    json.key("text").value(item.text);
-    json.key("created").value(timeutil::format_instant(item.created));
-    json.key("updated").value(timeutil::format_instant(item.updated));
-    json.end_object();
-}
 
 // What `section` holds, for messages: "coping has 2 items (1-2)".
 std::string plan_section_holds(const std::vector<PlanItem>& items, PlanSection section)
@@ -64,7 +53,7 @@ void run_plan_add(const PlanOptions& opt, Context& ctx)
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());
         json.begin_object().key("added");
-        write_plan_item_json(json, item);
+        write_journal_plan_item(json, item);
         json.end_object();
         return;
     }
@@ -108,7 +97,7 @@ void run_plan_remove(const PlanOptions& opt, Context& ctx)
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());
         json.begin_object().key("removed");
-        write_plan_item_json(json, removed);
+        write_journal_plan_item(json, removed);
         json.end_object();
         return;
     }
@@ -157,7 +146,7 @@ void print_plan(Context& ctx, const std::vector<PlanItem>& items)
     domain::JsonWriter json(ctx.out().stream());
     json.begin_object().key("plan").begin_array();
     for (const auto& item : items)
-        write_plan_item_json(json, item);
+        write_journal_plan_item(json, item);
     json.end_array().end_object();
 }
 

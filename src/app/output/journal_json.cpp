@@ -115,4 +115,16 @@ void write_journal_share(domain::JsonWriter& json, const domain::ShareRecord& sh
     json.end_object();
 }
 
+void write_journal_plan_item(domain::JsonWriter& json, const domain::PlanItem& item)
+{
+    json.begin_object();
+    json.key("id").value(item.id);
+    json.key("section").value(domain::plan_section_name(item.section));
+    json.key("position").value(item.position);
+    json.key("text").value(item.text);
+    json.key("created").value(format_instant(item.created));
+    json.key("updated").value(format_instant(item.updated));
+    json.end_object();
+}
+
 } // namespace steady::app

@@ -4,6 +4,7 @@
 #include "domain/entry.hpp"
 #include "domain/goal.hpp"
 #include "domain/json.hpp"
+#include "domain/plan.hpp"
 #include "domain/share.hpp"
 
 namespace steady::app {
@@ -28,5 +29,9 @@ void write_journal_clock(domain::JsonWriter& json, const domain::Clock& clock);
 // A row of the share log: id, partner_id, partner_name, at, what, period
 // ({"from", "to"} or null), format, sha256, delivered.
 void write_journal_share(domain::JsonWriter& json, const domain::ShareRecord& share);
+
+// One item of the plan: id, section, position, text, created, updated (as
+// `plan --json` and the export's "plan" list hold it).
+void write_journal_plan_item(domain::JsonWriter& json, const domain::PlanItem& item);
 
 } // namespace steady::app
