@@ -187,8 +187,9 @@ fi
 # ---- garbage and a newer schema -------------------------------------------------
 
 # The journal replaced by bytes that are not SQLite (seeded, so reproducible).
-python3 -c 'import random, sys; random.seed(12); sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(65536)))' \
+LC_ALL=C awk 'BEGIN { srand(12); for (i = 0; i < 65536; i++) printf "%c", int(rand() * 256) }' \
     >"$tmp/garbage.db"
+expect_eq "$(stat -c %s "$tmp/garbage.db")" 65536 "size of the garbage"
 hash=$(journal_hash "$tmp/garbage.db")
 for command in "list" "report --period all" "checkin --mood 5" "backup $tmp/garbage-backup.db"; do
     # shellcheck disable=SC2086 # the command's words

@@ -4,7 +4,7 @@
 # half one. Seeded (FAULTS_SEED, default 12): a failing trial reproduces.
 . "$(dirname "$0")/lib.sh"
 
-trials=${FAULTS_TRIALS:-24}
+trials=${FAULTS_TRIALS:-20}
 RANDOM=${FAULTS_SEED:-12}
 
 # A journal big enough that a backup takes a while: steady makes it, the
