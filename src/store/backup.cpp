@@ -1,6 +1,7 @@
 #include "store/backup.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -38,28 +41,55 @@ void make_backup_folder(const fs::path& dir)
                                 "': " + std::strerror(errno));
 }
 
+constexpr std::string_view k_backup_temp_prefix = ".steady-backup-";
+
+// Removes the temporary files of backups that were killed (SIGKILL, power
+// loss) before they could remove their own: each a whole copy of the
+// journal, hidden. A backup holds a lock on its temporary file while it runs,
+// so a file nobody holds, untouched for a minute, is abandoned.
+void remove_abandoned_backup_temps(const fs::path& folder)
+{
+    std::error_code ec;
+    const auto minute_ago = fs::file_time_type::clock::now() - std::chrono::minutes(1);
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        auto name = it->path().filename().string();
+        if (!name.starts_with(k_backup_temp_prefix) ||
+            name.size() != k_backup_temp_prefix.size() + 6 || !it->is_regular_file(ec) ||
+            it->last_write_time(ec) > minute_ago || ec)
+            continue;
+        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+            for (const char* side : {"-journal", "-wal", "-shm", ""})
+                ::unlink((it->path().string() + side).c_str());
+        ::close(fd);
+    }
+}
+
 // A temporary file in the backup's folder, removed (with any SQLite side
-// files) unless kept.
+// files) unless kept, and locked (flock) while this process runs.
 class BackupTemp {
   public:
     explicit BackupTemp(const fs::path& folder)
     {
-        std::string pattern = (folder / ".steady-backup-XXXXXX").string();
-        int fd = ::mkstemp(pattern.data()); // mode 0600
-        if (fd < 0)
+        remove_abandoned_backup_temps(folder);
+        std::string pattern = (folder / (std::string{k_backup_temp_prefix} + "XXXXXX")).string();
+        m_fd = ::mkstemp(pattern.data()); // mode 0600
+        if (m_fd < 0)
             throw CannotCreateError("cannot write in the folder '" + folder.string() +
                                     "': " + std::strerror(errno));
-        ::close(fd);
+        ::flock(m_fd, LOCK_EX); // released when the process ends, however it ends
         m_path = pattern;
     }
     BackupTemp(const BackupTemp&) = delete;
     BackupTemp& operator=(const BackupTemp&) = delete;
     ~BackupTemp()
     {
-        if (m_path.empty())
-            return;
-        for (const char* side : {"", "-journal", "-wal", "-shm"})
-            ::unlink((m_path.string() + side).c_str());
+        if (!m_path.empty())
+            for (const char* side : {"", "-journal", "-wal", "-shm"})
+                ::unlink((m_path.string() + side).c_str());
+        ::close(m_fd);
     }
 
     const fs::path& path() const { return m_path; }
@@ -68,6 +98,7 @@ class BackupTemp {
 
   private:
     fs::path m_path;
+    int m_fd = -1;
 };
 
 // Runs SQLite's backup of `source` into the file at `temp`, in one step, so

@@ -222,12 +222,22 @@ void rethrow_as_journal_error(std::string_view doing)
         case SQLITE_CORRUPT:
             throw JournalError(what +
                                "the journal is damaged; run 'steady doctor' and restore a backup");
+        // SQLite's own words ("attempt to write a readonly database",
+        // "unable to open database file") do not say what to change.
+        case SQLITE_READONLY:
+            throw CannotCreateError(what +
+                                    "the journal or its folder is read-only (steady writes the "
+                                    "journal and its -wal and -shm files beside it)");
         case SQLITE_CANTOPEN:
         case SQLITE_PERM:
-        case SQLITE_READONLY:
-            throw CannotCreateError(what + e.getErrorStr());
+            throw CannotCreateError(what +
+                                    "cannot open the file (its folder may be missing, or not "
+                                    "writable; steady writes the -wal and -shm files beside it)");
         case SQLITE_FULL:
             throw JournalError(what + "the disk is full; nothing was saved");
+        case SQLITE_IOERR:
+            throw JournalError(what + "the disk could not be read or written (" + e.getErrorStr() +
+                               "); nothing was saved");
         default:
             throw JournalError(what + e.getErrorStr());
         }

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "timeutil/text.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace steady::timeutil {
@@ -175,8 +176,11 @@ Period parse_period(std::string_view text, const TimeContext& ctx)
     assert(ctx.zone != nullptr);
     auto original = detail::trim(text);
     auto norm = detail::normalize(text);
-    if (norm == "all")
-        return {Day{date::year{1970} / 1 / 1}, ctx.today(), true};
+    if (norm == "all") {
+        // From 1970, or from today under a clock set before it: never reversed.
+        auto today = ctx.today();
+        return {std::min(Day{date::year{1970} / 1 / 1}, today), today, true};
+    }
     for (auto* parse : {calendar_unit, rolling})
         if (auto p = parse(norm, ctx))
             return *p;

@@ -85,7 +85,8 @@ struct DateInput {
 DateInput parse_date(std::string_view text, const TimeContext& ctx);
 
 // An inclusive range of local days. `all` marks the open period "all"
-// (from = 1970-01-01, to = today), which callers may narrow to the data.
+// (from = 1970-01-01, or today if that is earlier; to = today), which callers
+// may narrow to the data.
 struct Period {
     Day from;
     Day to;

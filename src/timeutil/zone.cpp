@@ -318,9 +318,22 @@ void extend_by_footer(std::vector<date::sys_seconds>& transitions, std::vector<s
     auto last = transitions.empty() ? std::optional<date::sys_seconds>{} : transitions.back();
     if (!f.dst_offset)
         return; // no DST: the last transition's offset holds
+    // Rules are worked out from the year of the file's last transition, but
+    // not before 1900 (DST began in 1916) nor when that year is past
+    // k_last_rule_year: a transition ages away (up to 2^40 s) would cost tens
+    // of thousands of years of rules, and its year does not fit date::year
+    // (-32767..32767), which wraps it (found by fuzz_tzif).
+    const date::sys_seconds rules_from{date::sys_days{date::year{1900} / date::January / 1}};
+    const date::sys_seconds rules_to{
+        date::sys_days{date::year{k_last_rule_year} / date::January / 1}};
+    if (last && *last >= rules_to)
+        return;
     int first_year = 1970;
     if (last)
-        first_year = static_cast<int>(date::year_month_day{date::floor<date::days>(*last)}.year());
+        first_year =
+            *last < rules_from
+                ? 1900
+                : static_cast<int>(date::year_month_day{date::floor<date::days>(*last)}.year());
     struct Change {
         date::sys_seconds at;
         seconds offset;

@@ -60,6 +60,8 @@ const PeriodCase k_period_cases[] = {
     {"last 1 week", k_sun, k_berlin, "00:00", k_mon, "2026-11-16..2026-11-22"},
     {"  This   Week ", k_sun, k_berlin, "00:00", k_mon, "2026-11-16..2026-11-22"},
     {"all", k_sun, k_berlin, "00:00", k_mon, "1970-01-01..2026-11-22 all"},
+    // A clock (STEADY_NOW) before 1970: "all" is that one day, never reversed (fuzz_period).
+    {"all", "1006-11-22T20:00:00", k_berlin, "00:00", k_mon, "1006-11-22..1006-11-22 all"},
     // Calendar units by number.
     {"2026", k_sun, k_berlin, "00:00", k_mon, "2026-01-01..2026-12-31"},
     {"2026-11", k_sun, k_berlin, "00:00", k_mon, "2026-11-01..2026-11-30"},

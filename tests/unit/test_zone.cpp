@@ -98,7 +98,52 @@ std::string footer_only_tzif(std::int32_t offset, const std::string& footer)
     return header + block + header + block + "\n" + footer + "\n";
 }
 
+// A TZif v2 file with one transition at `at` (seconds) to its one type at
+// `offset`, and `footer`.
+std::string one_transition_tzif(std::int64_t at, std::int32_t offset, const std::string& footer)
+{
+    auto be = [](std::string& out, std::uint64_t n, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8)
+            out.push_back(static_cast<char>((n >> shift) & 0xFF));
+    };
+    auto header = [&be](std::uint32_t timecnt) {
+        std::string h = "TZif2";
+        h.append(15, '\0');
+        for (std::uint32_t n : {0U, 0U, 0U, timecnt, 1U, 4U})
+            be(h, n, 4);
+        return h;
+    };
+    std::string type;
+    be(type, static_cast<std::uint32_t>(offset), 4);
+    type.append(std::string_view{"\0\0STD\0", 6});
+    std::string v2 = header(1);
+    be(v2, static_cast<std::uint64_t>(at), 8);
+    v2.push_back('\0'); // the transition's type
+    return header(0) + type + v2 + type + "\n" + footer + "\n";
+}
+
 } // namespace
+
+TEST_CASE("a transition ages away: the footer's rules hold from 1900 to 2200", "[unit][time][zone]")
+{
+    // fuzz_tzif: a transition near 2^40 s lies in a year date::year cannot
+    // hold; it wrapped, so a zone lost its DST (far past) or took 0.1 s to
+    // read (far future).
+    const std::string footer = "CET-1CEST,M3.5.0,M10.5.0/3";
+    auto past = tu::Zone::parse("Test/Past",
+                                one_transition_tzif(-(std::int64_t{1} << 40) + 1, 3600, footer));
+    REQUIRE(past.has_value());
+    CHECK(past->offset(utc(2026, 7, 1)) == hours{2});
+    CHECK(past->offset(utc(2026, 1, 1)) == hours{1});
+    CHECK(past->offset(utc(1950, 7, 1)) == hours{2});
+    auto future = tu::Zone::parse("Test/Future",
+                                  one_transition_tzif((std::int64_t{1} << 40) - 1, 3600, footer));
+    REQUIRE(future.has_value());
+    CHECK(future->offset(utc(2026, 7, 1)) == hours{1});
+    auto near = tu::Zone::parse("Test/Near", one_transition_tzif(0, 3600, footer));
+    REQUIRE(near.has_value());
+    CHECK(near->offset(utc(2026, 7, 1)) == hours{2});
+}
 
 TEST_CASE("every zone of the system tz database reads as date reads it", "[unit][time][zone]")
 {
