@@ -60,7 +60,7 @@ _steady_command_flags() {
     calendar)
         echo '--period --by' ;;
     share)
-        echo '--period --format --output --message --notes --history' ;;
+        echo '--period --format --output --message --notes --send --history' ;;
     backup)
         echo '--force' ;;
     undo | prompt | doctor) ;;
@@ -138,7 +138,7 @@ _steady_static_words() {
     tracks) printf '%s\n' manual checkins meetings sober-days ;;
     sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
     cadences) printf '%s\n' sunday week month never ;;
-    formats) printf '%s\n' text markdown json html ;;
+    formats) printf '%s\n' text markdown json html email ;;
     colors) printf '%s\n' auto always never ;;
     yesno) printf '%s\n' yes no ;;
     outcomes) printf '%s\n' resisted used ;;

@@ -71,7 +71,7 @@ violations() {
                 [[ " ${uses[$layer]} " == *" $prefix "* ]] && allowed=yes
             elif [[ $header != */* && $header != *.* ]]; then
                 allowed=yes
-            elif [[ $system_headers == *" $header "* ]]; then
+            elif [[ " ${system_headers//$'\n'/ } " == *" $header "* ]]; then
                 allowed=yes
             else
                 for prefix in ${libs[$layer]}; do
