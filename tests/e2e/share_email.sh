@@ -3,7 +3,9 @@
 # html) and the JSON attachment, which is the same JSON as --format json; a
 # partner's non-ASCII name is RFC 2047-encoded; no line is longer than 78
 # octets. --send goes through real msmtp to a real SMTP server on 127.0.0.1,
-# and failing, missing and non-reading commands are handled.
+# and failing, missing and non-reading commands are handled. GMime is in the
+# mail module beside the binary, never linked into it, and without the
+# module email is 69 saying so.
 . "$(dirname "$0")/lib.sh"
 
 python=/usr/bin/python3
@@ -80,6 +82,41 @@ if long:
     bad("%d lines longer than 78 octets, e.g. %r" % (len(long), long[0]))
 PY
 }
+
+# The binary links none of GMime, glib, gio, gpgme (~10 ms at every start);
+# the module beside it does.
+linked=$(ldd "$STEADY_BIN")
+_check
+case $linked in
+*gmime* | *libglib* | *libgio* | *libgobject* | *gpgme*)
+    fail "steady links the mail libraries: $(echo "$linked" | grep -E 'gmime|glib|gio|gobject|gpgme')" ;;
+esac
+module=$(dirname "$STEADY_BIN")/steady-mail.so
+_check
+if [ -e "$module" ]; then
+    ldd "$module" | grep -q 'libgmime-3\.0' || fail "$module does not link GMime"
+else
+    fail "no mail module beside the binary: $module"
+fi
+
+# Without the module (the binary copied elsewhere): 69, naming it, nothing
+# logged; other formats still work. Skipped if one is installed system-wide.
+mkdir -p "$tmp/bare"
+cp "$STEADY_BIN" "$tmp/bare/steady"
+bare() {
+    env -u STEADY_CONFIG -u XDG_CONFIG_HOME -u XDG_DATA_HOME STEADY_NOW="$NOW" TZ="$ZONE" \
+        STEADY_DB="$db" HOME="$tmp/home" LC_ALL=C.UTF-8 "$tmp/bare/steady" "$@"
+}
+if bare share "Zoë Ångström" --format email >/dev/null 2>&1; then
+    echo "skipped the missing-module check: an installed steady-mail.so was found"
+else
+    expect_exit 69 bare share "Zoë Ångström" --format email
+    expect_err_contains "steady: email needs steady's mail module steady-mail.so"
+    expect_err_contains "$tmp/bare/steady-mail.so"
+    expect_eq "$(sql "SELECT count(*) FROM shares")" 0 "shares logged without the module"
+    expect_exit 0 bare share "Zoë Ångström" --format json
+fi
+sql "DELETE FROM shares"
 
 # (a) --format email, parsed.
 expect_exit 0 steady share "Zoë Ångström" --format json

@@ -44,7 +44,8 @@ struct MailEnvelope {
 // and the JSON as the attachment steady-summary-FROM-TO.json (base64). All
 // text is UTF-8, header words outside ASCII are RFC 2047-encoded, no line
 // is longer than 78 octets, and control characters in names become spaces
-// so that no name can add a header.
+// so that no name can add a header. Made by the mail module (app/mail.hpp):
+// throws its DeliveryError when the module is missing.
 std::string share_email(const domain::Share& share, const MailEnvelope& envelope);
 // "steady: Alex's week, 16–22 Nov 2026", "steady: my month, Nov 2026", …
 std::string share_mail_subject(const domain::Share& share);
