@@ -43,9 +43,11 @@
 #                              months, the triggers and cravings of the
 #                              partial first and last months, goals, clock
 #   calendar 2026              min(day) and the year's check-ins
+#   share all --format email   report's floor (share sam for 7 days: /bin/true)
 # Budgets (§11): inserts <= 1.5x the floor on the 10-year journal; --version <= 5 ms;
 # report --period all <= 50 ms (10 years), <= 500 ms (100 years) and <= 3x its floor;
-# calendar 2026 <= 20 ms on the 10-year journal (issue 8); peak memory <= 32 MiB for
+# calendar 2026 <= 20 ms on the 10-year journal (issue 8); share sam --format email
+# <= 50 ms for the last 7 days and <= 3x report's time for all (issue 9); peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
 
@@ -399,6 +401,15 @@ floor_report() {
         SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
           AND deleted IS NULL ORDER BY at, id;"
 }
+# share sam --format email: the report of the period cut to Sam's scope,
+# rendered as text, html and json and made into a message by the mail
+# module (loaded with dlopen), the share logged. Its floor is report's.
+steady_share_week() {
+    STEADY_CONFIG=$tmp/mail.toml steady_at "$today_now" "$steady_db" share sam --format email
+}
+steady_share_all() {
+    STEADY_CONFIG=$tmp/mail.toml steady_at "$today_now" "$steady_db" share sam all --format email
+}
 steady_calendar() {
     steady_at "$today_now" "$steady_db" calendar 2026
 }
@@ -458,6 +469,18 @@ measure_journal() {
     ratio_row "report --period all" 3
     row "report --period all (absolute)" "$steady_ms" - - "<= $report_ms ms" \
         "$(awk -v s="$steady_ms" -v b="$report_ms" 'BEGIN { print (s <= b) ? "PASS" : "OVER" }')"
+    # Issue 9: the emailed share, last 7 days <= 50 ms; all <= 3x report's time.
+    local report_steady_ms=$steady_ms
+    printf 'name = "Alex"\nemail = "alex@example.org"\n' >"$tmp/mail.toml"
+    STEADY_NOW=$today_now STEADY_DB=$steady_db "$bin" partner add Sam --email sam@example.org \
+        --share all >/dev/null 2>"$tmp/err" || die "steady partner add failed: $(cat "$tmp/err")"
+    bench steady_share_week floor_version
+    row "share --format email (7 days)" "$steady_ms" - - "<= 50 ms" \
+        "$(awk -v s="$steady_ms" 'BEGIN { print (s <= 50) ? "PASS" : "OVER" }')"
+    bench steady_share_all floor_report
+    row "share all --format email" "$steady_ms" "$floor_ms" - "<= 3x report" \
+        "$(awk -v s="$steady_ms" -v r="$report_steady_ms" \
+            'BEGIN { printf "%s (report %s ms)", (s <= 3 * r) ? "PASS" : "OVER", r }')"
     bench steady_calendar floor_calendar
     if [ "$years" -eq 10 ]; then
         row "calendar 2026" "$steady_ms" "$floor_ms" - "<= 20 ms" \
@@ -484,6 +507,8 @@ measure_journal() {
     rss_row "prompt" "${env_now[@]}" "$bin" prompt
     rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "calendar 2026" "${env_now[@]}" "$bin" calendar 2026
+    rss_row "share all --format email" "${env_now[@]}" STEADY_CONFIG="$tmp/mail.toml" "$bin" \
+        share sam all --format email
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
         "$bin" checkin --mood 7
     rss_row "craving" "${env_now[@]}" "$bin" craving --intensity 6 --trigger "$trigger_id"
