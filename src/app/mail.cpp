@@ -1,8 +1,8 @@
 #include "app/mail.hpp"
 
 #include <dlfcn.h>
-#include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -4,6 +4,7 @@
 
 #include <gmime/gmime.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>

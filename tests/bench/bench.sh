@@ -88,6 +88,9 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home"
 # A private copy: a rebuild while this runs must not change what is measured.
 cp "$bin" "$tmp/steady"
+# The mail module is found beside the binary (share --format email).
+mail_module=$(dirname "$bin")/steady-mail.so
+[ -e "$mail_module" ] && cp "$mail_module" "$tmp/steady-mail.so"
 bin=$tmp/steady
 exec </dev/null # steady must never wait on a terminal
 
