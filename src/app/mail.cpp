@@ -13,6 +13,9 @@
 #ifndef STEADY_MAIL_MODULE_DIR
 #define STEADY_MAIL_MODULE_DIR "/usr/local/lib/steady"
 #endif
+#ifndef STEADY_MAIL_MODULE_RELATIVE_DIR
+#define STEADY_MAIL_MODULE_RELATIVE_DIR "lib/steady"
+#endif
 
 namespace steady::app {
 
@@ -27,7 +30,9 @@ std::string& mail_module_override()
 }
 
 // Where the module may be: beside the running executable (the build tree),
-// then where steady was installed.
+// in the library folder of the prefix the executable is in (an installed
+// tree moved, or packaged under another prefix), then where steady was
+// installed.
 std::vector<std::filesystem::path> mail_module_candidates()
 {
     if (!mail_module_override().empty())
@@ -35,9 +40,15 @@ std::vector<std::filesystem::path> mail_module_candidates()
     std::vector<std::filesystem::path> out;
     std::error_code error;
     auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error)
+    if (!error) {
         out.push_back(self.parent_path() / k_mail_module_file);
-    out.push_back(std::filesystem::path(STEADY_MAIL_MODULE_DIR) / k_mail_module_file);
+        out.push_back(self.parent_path().parent_path() / STEADY_MAIL_MODULE_RELATIVE_DIR /
+                      k_mail_module_file);
+    }
+    std::filesystem::path installed =
+        std::filesystem::path(STEADY_MAIL_MODULE_DIR) / k_mail_module_file;
+    if (out.size() < 2 || out[1] != installed)
+        out.push_back(installed);
     return out;
 }
 
@@ -68,7 +79,7 @@ const steady_mail_api& mail_api()
     }
     std::string looked;
     for (const auto& path : candidates)
-        looked += (looked.empty() ? "" : " and ") + path.string();
+        looked += (looked.empty() ? "" : ", ") + path.string();
     throw DeliveryError("email needs steady's mail module " + std::string(k_mail_module_file) +
                         ", which is not installed (looked for " + looked +
                         "); reinstall steady, which comes with it (a share in text, markdown, "

@@ -116,6 +116,23 @@ else
     expect_eq "$(sql "SELECT count(*) FROM shares")" 0 "shares logged without the module"
     expect_exit 0 bare share "Zoë Ångström" --format json
 fi
+
+# Installed (cmake --install to a prefix): the binary finds the module in
+# the prefix's LIBDIR/steady, and links no GMime there either.
+_check
+if cmake --install "$(dirname "$STEADY_BIN")" --prefix "$tmp/prefix" >"$tmp/install.log" 2>&1; then
+    installed=$(find "$tmp/prefix" -name steady-mail.so)
+    case $installed in
+    "$tmp/prefix/lib"*/steady/steady-mail.so) ;;
+    *) fail "cmake --install put the module at '$installed'" ;;
+    esac
+    expect_exit 0 env -u STEADY_CONFIG -u XDG_CONFIG_HOME -u XDG_DATA_HOME STEADY_NOW="$NOW" \
+        TZ="$ZONE" STEADY_DB="$db" HOME="$tmp/home" LC_ALL=C.UTF-8 "$tmp/prefix/bin/steady" \
+        share "Zoë Ångström" --format email
+    expect_out_contains "filename=steady-summary-2026-11-16-2026-11-22.json"
+else
+    fail "cmake --install failed: $(cat "$tmp/install.log")"
+fi
 sql "DELETE FROM shares"
 
 # (a) --format email, parsed.
