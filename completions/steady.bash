@@ -4,7 +4,7 @@
 # below mirror `steady --help` and `steady COMMAND --help`;
 # tests/e2e/docs_meta.sh checks that they stay in step.
 
-_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share prompt backup doctor'
+_steady_commands='checkin trigger craving urge meeting clock goal list show edit delete undo report summary calendar partner share remind prompt backup doctor'
 
 # The subcommands of clock, goal and partner.
 _steady_clock_commands='add list reset'
@@ -63,6 +63,8 @@ _steady_command_flags() {
         echo '--period --format --output --message --notes --send --history' ;;
     backup)
         echo '--force' ;;
+    remind)
+        echo '--notify' ;;
     undo | prompt | doctor) ;;
     esac
 }

@@ -207,6 +207,7 @@ complete -c steady -n __steady_needs_command -a summary -d 'The period at a glan
 complete -c steady -n __steady_needs_command -a calendar -d 'Days coloured by mood, craving or sober: a month or a year'
 complete -c steady -n __steady_needs_command -a partner -d 'Accountability partners and what each may see'
 complete -c steady -n __steady_needs_command -a share -d 'A progress summary for a partner, with only what they may see'
+complete -c steady -n __steady_needs_command -a remind -d 'What is due today, for cron (exit 1 when something is)'
 complete -c steady -n __steady_needs_command -a prompt -d 'One short line for a shell prompt'
 complete -c steady -n __steady_needs_command -a backup -d 'Copy the journal safely, even while steady writes to it'
 complete -c steady -n __steady_needs_command -a doctor -d 'Check the journal, its permissions, the config and backups'
@@ -372,5 +373,9 @@ complete -c steady -n "$c; and not __fish_seen_subcommand_from (__steady_words p
 set -l c '__steady_using backup'
 complete -c steady -n $c -l force -d 'Replace PATH if it exists'
 complete -c steady -n $c -F
+
+# remind
+set -l c '__steady_using remind'
+complete -c steady -n $c -l notify -d 'Also run remind.notify_command and send partners their alert notes'
 
 # undo, prompt, doctor: no flags of their own.

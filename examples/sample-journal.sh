@@ -5,10 +5,14 @@
 #
 #   examples/sample-journal.sh [STEADY_BINARY] [JOURNAL]
 #
-# Defaults: ./build/steady and /tmp/steady-demo.db (replaced if present).
+# Defaults: ./build/steady (from a source checkout), else the steady on
+# $PATH (as installed by the package), and /tmp/steady-demo.db (replaced if
+# present).
 set -euo pipefail
 
-steady_bin=${1:-./build/steady}
+default_bin=steady
+[ -x ./build/steady ] && default_bin=./build/steady
+steady_bin=${1:-$default_bin}
 journal=${2:-/tmp/steady-demo.db}
 rm -f "$journal" "$journal-wal" "$journal-shm"
 

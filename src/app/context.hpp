@@ -49,6 +49,11 @@ class Context {
     // The journal to read; a missing one reads as empty and is not created.
     store::Journal& journal_for_read();
 
+    // The exit code of a run that did not fail: 0, or 1 when `remind`
+    // found something due (SPEC §9).
+    int exit_code() const { return m_exit_code; }
+    void set_exit_code(int code) { m_exit_code = code; }
+
   private:
     void load_config();
 
@@ -59,6 +64,7 @@ class Context {
     std::unique_ptr<Output> m_out;
     std::optional<store::Journal> m_journal;
     bool m_journal_writable = false;
+    int m_exit_code = 0;
 };
 
 } // namespace steady::app

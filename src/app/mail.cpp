@@ -10,9 +10,6 @@
 #include "base/error.hpp"
 #include "mail/mail.h"
 
-#ifndef STEADY_MAIL_MODULE_DIR
-#define STEADY_MAIL_MODULE_DIR "/usr/local/lib/steady"
-#endif
 #ifndef STEADY_MAIL_MODULE_RELATIVE_DIR
 #define STEADY_MAIL_MODULE_RELATIVE_DIR "lib/steady"
 #endif
@@ -30,9 +27,8 @@ std::string& mail_module_override()
 }
 
 // Where the module may be: beside the running executable (the build tree),
-// in the library folder of the prefix the executable is in (an installed
-// tree moved, or packaged under another prefix), then where steady was
-// installed.
+// then in lib/steady of the prefix the executable is in (../lib/steady, as
+// cmake --install and the .deb put it). No path is compiled in.
 std::vector<std::filesystem::path> mail_module_candidates()
 {
     if (!mail_module_override().empty())
@@ -45,10 +41,6 @@ std::vector<std::filesystem::path> mail_module_candidates()
         out.push_back(self.parent_path().parent_path() / STEADY_MAIL_MODULE_RELATIVE_DIR /
                       k_mail_module_file);
     }
-    std::filesystem::path installed =
-        std::filesystem::path(STEADY_MAIL_MODULE_DIR) / k_mail_module_file;
-    if (out.size() < 2 || out[1] != installed)
-        out.push_back(installed);
     return out;
 }
 

@@ -11,8 +11,8 @@ namespace steady::app {
 
 // Email, made and read by the module steady-mail.so (src/mail/), which
 // links GMime. The module is loaded on the first call, from beside the
-// running executable or else from the library folder steady was installed
-// with (STEADY_MAIL_MODULE_DIR); when it cannot be loaded, or was built
+// running executable or else from ../lib/steady beside its folder (the
+// installed layout); when it cannot be loaded, or was built
 // for another version of its interface, each call throws a DeliveryError
 // (69) that names the file and what to do. Nothing here touches the
 // journal.

@@ -165,7 +165,7 @@ int run_parsed(CLI::App& app, Context& ctx, const std::vector<std::string>& args
     app.parse(reversed);
     if (app.get_subcommands().empty())
         run_dashboard(ctx);
-    return 0;
+    return ctx.exit_code();
 }
 
 } // namespace

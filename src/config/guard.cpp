@@ -71,13 +71,23 @@ bool is_ascii_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-// "YYYY-MM-DD", as toml++ reads the date of a date and time.
+// A bare value toml++ may read as the date of a date and time: ten
+// characters once its underscores are dropped, a digit first and '-' as the
+// fifth and eighth. toml++'s own test is narrower; being wider only refuses
+// text that is no valid value either.
 bool looks_like_toml_date(std::string_view text)
 {
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if ((i == 4 || i == 7) ? text[i] != '-' : !is_ascii_digit(text[i]))
-            return false;
-    return text.size() == 10;
+    std::string kept;
+    for (const char c : text)
+        if (c != '_')
+            kept += c;
+    return kept.size() == 10 && is_ascii_digit(kept[0]) && kept[4] == '-' && kept[7] == '-';
+}
+
+// What ends a value for toml++ (is_value_terminator), in ASCII.
+bool ends_toml_value(int c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == ']' || c == '}' || c == ',' || c == '#';
 }
 
 bool is_space_or_break(int c)
@@ -115,6 +125,7 @@ class TextGuard {
 
     bool opens_string() const;
     void check_mark(int c);
+    void check_date_then_space();
     void check_header();
     void check_string(char quote);
     void check_escape(bool multi_line);
@@ -139,6 +150,8 @@ void TextGuard::check()
         m_at = 3;
     while (m_at < m_text.size()) {
         const int c = byte();
+        if (m_bare && c == ' ')
+            check_date_then_space();
         if (is_space_or_break(c) || c == '#')
             m_bare = false;
         if (is_space_or_break(c)) {
@@ -205,6 +218,19 @@ void TextGuard::check_mark(int c)
         m_bare_start = m_at;
     }
     advance();
+}
+
+// At a space after a bare value. toml++ reads "1979-05-27 07:32:00" as one
+// date and time, and after a date, a space and one digit it asserts that a
+// second digit follows (parse_value's scan).
+void TextGuard::check_date_then_space()
+{
+    const std::string_view date = m_text.substr(m_bare_start, m_at - m_bare_start);
+    if (!looks_like_toml_date(date) || !is_ascii_digit(byte(1)) || !ends_toml_value(byte(2)))
+        return;
+    const std::string written = std::string(date) + ' ' + static_cast<char>(byte(1));
+    advance(2);
+    fail("'" + written + "' is not a date and time; write one like 1979-05-27 07:32:00");
 }
 
 Utf8Char TextGuard::current() const

@@ -1,5 +1,6 @@
 #include "base/error.hpp"
 #include "config/config.hpp"
+#include "config/keys.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -155,6 +157,27 @@ TEST_CASE("examples/config.toml loads without warnings and with the spec's value
                                                      "988 Suicide & Crisis Lifeline (US)"});
     CHECK(c.peers_quiet_after == 3);
     CHECK(c.backup_keep == 10);
+}
+
+TEST_CASE("examples/config.toml sets every key steady reads", "[config]")
+{
+    // "key =" lines, dotted with the [section] they are in.
+    std::ifstream in(fs::path(STEADY_SOURCE_DIR) / "examples" / "config.toml");
+    std::set<std::string> set_keys;
+    std::string section, line;
+    while (std::getline(in, line)) {
+        if (line.starts_with('[') && line.find(']') != std::string::npos) {
+            section = line.substr(1, line.find(']') - 1) + ".";
+        } else if (!line.empty() && line[0] != '#' && line.find(" =") != std::string::npos) {
+            set_keys.insert(section + line.substr(0, line.find(" =")));
+        }
+    }
+    REQUIRE(set_keys.size() >= 10);
+    for (const auto& spec : steady::config::detail::key_specs()) {
+        INFO("key " << spec.key);
+        CHECK(set_keys.count(std::string(spec.key)) == 1);
+    }
+    CHECK(set_keys.size() == steady::config::detail::key_specs().size());
 }
 
 TEST_CASE("values other than the defaults are read", "[config]")
@@ -382,6 +405,13 @@ TEST_CASE("text toml++ 3.3 mishandles is refused at path:line:column (78)", "[co
         {"[remind]\nx = [1979-05-27t:]",
          "P:2:17: '1979-05-27t' must be followed by a time like 07:32:00"},
         {"x = 1979-05-27T_07:32", "P:1:16: '1979-05-27T' must be followed by a time like 07:32:00"},
+        // fuzz: a date, a space and one digit (an assertion in parse_value's scan)
+        {"x = 1979-05-27 1\n[garden]\nroses = 3",
+         "P:1:17: '1979-05-27 1' is not a date and time; write one like 1979-05-27 07:32:00"},
+        {"a = [1979-05-27 0]",
+         "P:1:18: '1979-05-27 0' is not a date and time; write one like 1979-05-27 07:32:00"},
+        {"x = 1979-0_5-27 1 # c",
+         "P:1:18: '1979-0_5-27 1' is not a date and time; write one like 1979-05-27 07:32:00"},
         // bytes that are not UTF-8, anywhere
         {"\xFF", "P:1:1: bytes that are not UTF-8 (from 0xFF); save the file as UTF-8"},
         {"name = \"\xC3(\"", "P:1:9: bytes that are not UTF-8 (from 0xC3); save the file as UTF-8"},

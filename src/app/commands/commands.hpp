@@ -32,6 +32,7 @@ void register_partner(CLI::App& root, Context& ctx);
 void register_share(CLI::App& root, Context& ctx);
 void register_backup(CLI::App& root, Context& ctx);
 void register_doctor(CLI::App& root, Context& ctx);
+void register_remind(CLI::App& root, Context& ctx);
 void register_complete(CLI::App& root, Context& ctx);
 
 struct Command {
@@ -57,6 +58,7 @@ inline constexpr std::array k_commands = {
     Command{"calendar", &register_calendar},
     Command{"partner", &register_partner},
     Command{"share", &register_share},
+    Command{"remind", &register_remind},
     Command{"prompt", &register_prompt},
     Command{"backup", &register_backup},
     Command{"doctor", &register_doctor},
