@@ -68,7 +68,7 @@ _steady_command_flags() {
     calendar)
         echo '--period --by' ;;
     share)
-        echo '--period --format --output --message --notes --history' ;;
+        echo '--period --format --output --message --notes --send --history' ;;
     export)
         echo '--format --kind --period --output' ;;
     import)
@@ -152,7 +152,7 @@ _steady_static_words() {
     tracks) printf '%s\n' manual checkins meetings sober-days ;;
     sections) printf '%s\n' checkins mood cravings triggers meetings goals clocks all ;;
     cadences) printf '%s\n' sunday week month never ;;
-    formats) printf '%s\n' text markdown json html ;;
+    formats) printf '%s\n' text markdown json html email ;;
     export_formats) printf '%s\n' json csv markdown ics ;;
     import_formats) printf '%s\n' json csv ;;
     colors) printf '%s\n' auto always never ;;

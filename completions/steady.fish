@@ -150,7 +150,7 @@ function __steady_static_words
         case cadences
             printf '%s\n' sunday week month never
         case formats
-            printf '%s\n' text markdown json html
+            printf '%s\n' text markdown json html email
         case colors
             printf '%s\n' auto always never
         case yesno
@@ -322,10 +322,11 @@ complete -c steady -n '__steady_needs_sub_arg plan add remove' -a 'reasons warni
 set -l c '__steady_using share'
 complete -c steady -n '__steady_needs_sub share' -a '(__steady_words partners)' -d Partner
 complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'The period, as PERIOD'
-complete -c steady -n $c -l format -x -a '(__steady_words formats)' -d 'text, markdown, json or html'
+complete -c steady -n $c -l format -x -a '(__steady_words formats)' -d 'text, markdown, json, html or email'
 complete -c steady -n $c -l output -r -F -d 'Write it to this file, not stdout'
 complete -c steady -n $c -l message -x -d 'A few words of your own, shown first'
 complete -c steady -n $c -l notes -d 'Include notes and free text this time'
+complete -c steady -n $c -l send -d 'Email it to the partner through share.command'
 complete -c steady -n $c -l history -d 'List what was shared, not a new summary'
 
 # peers [import FILE…]

@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "app/mail.hpp"
 #include "app/run.hpp"
 #include "store/entries.hpp"
 #include "store/journal.hpp"
@@ -18,6 +19,17 @@
 namespace fs = std::filesystem;
 
 namespace steady::test {
+
+namespace {
+
+// The tests run from build/tests, not beside the mail module: point the
+// loader at the module this build made.
+const bool k_mail_module_found = [] {
+    app::use_mail_module_for_tests(STEADY_MAIL_MODULE);
+    return true;
+}();
+
+} // namespace
 
 TempDir::TempDir()
 {

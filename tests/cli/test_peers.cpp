@@ -326,10 +326,9 @@ TEST_CASE("a summary that shares nothing but missed days still shows", "[cli][pe
 }
 
 TEST_CASE("an email is recognised by its headers and goes to the mail module",
-          "[cli][peers][peers-eml]")
+          "[cli][peers]")
 {
-    // This build has no mail module: the email is refused with that reason.
-    // When the module is wired in, these become imports of the attachment.
+    // An email without a summary attached is refused, naming the file and why.
     Mentor mentor;
     auto eml = mentor.file("riley.eml", "From: Riley <riley@example.org>\r\n"
                                         "To: Sam <sam@example.org>\r\n"
@@ -337,7 +336,7 @@ TEST_CASE("an email is recognised by its headers and goes to the mail module",
                                         "MIME-Version: 1.0\r\n\r\nhello\r\n");
     auto r = mentor.app.run({"peers", "import", eml});
     CHECK(r.exit_code == 65);
-    CHECK_THAT(r.err, Contains("riley.eml") && Contains("mail module"));
+    CHECK_THAT(r.err, Contains("riley.eml") && Contains("not a steady summary"));
     CHECK_FALSE(mentor.app.journal_exists());
 
     auto good = mentor.file("good.json", minimal_summary().dump());
@@ -345,6 +344,21 @@ TEST_CASE("an email is recognised by its headers and goes to the mail module",
     CHECK(skipped.exit_code == 0);
     CHECK_THAT(skipped.err, Contains("riley.eml"));
     CHECK(mentor.app.count("SELECT count(*) FROM peer_summaries") == 1);
+
+    // The email steady sends: its attachment is the summary, the same one
+    // --format json prints, so importing both keeps one.
+    TestApp kai{"2026-11-22T20:00", "Europe/Berlin",
+                "name = \"Kai\"\nemail = \"kai@example.org\"\n"};
+    kai_journal(kai);
+    auto mail = kai.run({"share", "sam", "--format", "email"});
+    REQUIRE(mail.exit_code == 0);
+    auto from_mail = mentor.app.run({"peers", "import", mentor.file("kai.eml", mail.out)});
+    INFO(from_mail.err);
+    REQUIRE(from_mail.exit_code == 0);
+    CHECK(mentor.app.count("SELECT count(*) FROM peer_summaries WHERE mentee = 'Kai'") == 1);
+    auto from_json = mentor.app.run({"peers", "import", mentor.file("kai.json", summary_of(kai))});
+    CHECK(from_json.exit_code == 0);
+    CHECK(mentor.app.count("SELECT count(*) FROM peer_summaries WHERE mentee = 'Kai'") == 1);
 }
 
 TEST_CASE("a mentee's name or clock cannot move the mentor's cursor", "[cli][peers]")

@@ -278,5 +278,5 @@ TEST_CASE("share --format html --output writes a private file and logs its sha25
     CHECK(app.query("SELECT sha256 FROM shares ORDER BY id DESC LIMIT 1") ==
           steady::app::sha256_hex(printed));
     CHECK_REFUSED(app.run({"share", "Sam", "--format", "pdf"}), 64,
-                  "--format must be text, markdown, json or html (got 'pdf')");
+                  "--format must be text, markdown, json, html or email (got 'pdf')");
 }

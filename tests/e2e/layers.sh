@@ -21,8 +21,8 @@ fail() {
 }
 
 # Headers of the C library and POSIX that any layer may include.
-system_headers=" assert.h ctype.h errno.h fcntl.h limits.h locale.h poll.h pwd.h signal.h spawn.h
- stdio.h stdlib.h string.h termios.h time.h unistd.h wchar.h wctype.h sys/file.h sys/ioctl.h
+system_headers=" assert.h ctype.h dlfcn.h errno.h fcntl.h limits.h locale.h poll.h pwd.h signal.h spawn.h
+ stddef.h stdint.h stdio.h stdlib.h string.h termios.h time.h unistd.h wchar.h wctype.h sys/file.h sys/ioctl.h
  sys/mman.h sys/resource.h sys/stat.h sys/statvfs.h sys/time.h sys/types.h sys/wait.h "
 
 # Prints "LAYER|MAY_INCLUDE|LIBRARIES" for each row of the table, the lists
@@ -127,7 +127,7 @@ $got"
 
 checks=$((checks + 1))
 layers=$(read_table "$architecture" | cut -d'|' -f1 | tr '\n' ' ')
-[ "$layers" = "base timeutil domain store config app " ] ||
+[ "$layers" = "base timeutil domain store config mail app " ] ||
     fail "ARCHITECTURE.md's table names the layers '$layers'"
 
 checks=$((checks + 1))

@@ -1,7 +1,7 @@
 #include <filesystem>
 
 #include "app/commands/remind.hpp"
-#include "app/note_email.hpp"
+#include "app/mail.hpp"
 #include "app/output/files.hpp"
 #include "app/spawn.hpp"
 #include "base/error.hpp"

@@ -8,6 +8,7 @@
 #include "app/commands/share.hpp"
 #include "app/output/files.hpp"
 #include "app/output/share.hpp"
+#include "app/spawn.hpp"
 #include "base/error.hpp"
 #include "domain/text.hpp"
 #include "store/partners.hpp"
@@ -17,15 +18,22 @@ namespace steady::app {
 
 namespace {
 
-ShareFormat parse_share_format(const std::optional<std::string>& text, bool json)
+// The format asked for; --send means email, and any other --format with it
+// is a UsageError.
+ShareFormat parse_share_format(const ShareOptions& opt, bool json)
 {
-    if (!text)
-        return json ? ShareFormat::json : ShareFormat::text;
-    for (auto format :
-         {ShareFormat::text, ShareFormat::markdown, ShareFormat::json, ShareFormat::html})
-        if (domain::to_lower(domain::trim(*text)) == share_format_name(format))
-            return format;
-    throw UsageError("--format must be text, markdown, json or html (got '" + *text + "')");
+    if (!opt.format)
+        return opt.send ? ShareFormat::email : json ? ShareFormat::json : ShareFormat::text;
+    for (auto format : {ShareFormat::text, ShareFormat::markdown, ShareFormat::json,
+                        ShareFormat::html, ShareFormat::email}) {
+        if (domain::to_lower(domain::trim(*opt.format)) != share_format_name(format))
+            continue;
+        if (opt.send && format != ShareFormat::email)
+            throw UsageError("--send sends an email; leave out --format " + *opt.format);
+        return format;
+    }
+    throw UsageError("--format must be text, markdown, json, html or email (got '" + *opt.format +
+                     "')");
 }
 
 // The partner named `name`, read without creating a journal.
@@ -62,16 +70,28 @@ void run_share(const ShareOptions& opt, Context& ctx)
     if (!opt.partner)
         throw UsageError("name the partner to share with, e.g. 'steady share Sam' (see 'steady "
                          "partner list')");
-    auto format = parse_share_format(opt.format, ctx.options().json);
+    auto format = parse_share_format(opt, ctx.options().json);
+    if (opt.send && opt.output)
+        throw UsageError("--send and --output cannot be used together; --output saves a "
+                         "summary without sending it");
     auto partner = partner_to_share_with(ctx, *opt.partner);
     auto share = build_share(opt, ctx, partner);
-    auto bytes = render_share(share, format, ctx.out().style().utf8);
+    auto bytes = format == ShareFormat::email
+                     ? share_email(share, share_envelope(ctx, partner, share))
+                     : render_share(share, format, ctx.out().style().utf8);
     domain::ShareRecord record;
     record.partner_name = partner.name;
     record.at = ctx.time().now;
     record.period = share.report.period;
     record.format = share_format_name(format);
     record.sha256 = sha256_hex(bytes);
+    std::vector<std::string> command;
+    ProgramResult delivery;
+    if (opt.send) {
+        command = share_command_for(ctx, partner);
+        delivery = run_program(command, ctx.io().env, bytes);
+        record.delivered = delivery.started && delivery.exit_code == 0;
+    }
     auto& journal = ctx.journal_for_write();
     journal.write("log the share", [&] {
         record.partner_id = require_partner(journal, partner.name).id;
@@ -79,6 +99,8 @@ void run_share(const ShareOptions& opt, Context& ctx)
         if (opt.output)
             write_file_atomically(*opt.output, bytes);
     });
+    if (opt.send)
+        return report_delivery(ctx, record, command, delivery);
     if (!opt.output) {
         ctx.out().stream() << bytes;
         return;
@@ -100,13 +122,15 @@ void register_share(CLI::App& root, Context& ctx)
                     "The period, e.g. 'last week' (default: config share.default_period, 'last 7 "
                     "days')");
     cmd->add_option("--period", opt->period, "The period, as PERIOD");
-    cmd->add_option("--format", opt->format, "text (default), markdown, json or html")
+    cmd->add_option("--format", opt->format, "text (default), markdown, json, html or email")
         ->type_name("FORMAT");
     cmd->add_option("--output", opt->output, "Write it to this file (mode 0600), not stdout")
         ->type_name("FILE");
     cmd->add_option("--message", opt->message, "A few words of your own, shown first")
         ->type_name("TEXT");
     cmd->add_flag("--notes", opt->notes, "Include your notes and free text this time");
+    cmd->add_flag("--send", opt->send,
+                  "Email it to the partner through config share.command (sendmail -t -i)");
     cmd->add_flag("--history", opt->history,
                   "List what was shared (with PARTNER: with them), not a new summary");
     cmd->callback([opt, &ctx] { run_share(*opt, ctx); });

@@ -1,4 +1,5 @@
 #include <sstream>
+#include <stdexcept>
 
 #include "app/output/output.hpp"
 #include "app/output/report.hpp"
@@ -19,6 +20,8 @@ const char* share_format_name(ShareFormat format)
         return "json";
     case ShareFormat::html:
         return "html";
+    case ShareFormat::email:
+        return "email";
     }
     return "text";
 }
@@ -34,6 +37,8 @@ std::string render_share(const Share& share, ShareFormat format, bool utf8)
         return share_json(share);
     case ShareFormat::html:
         return share_html(share);
+    case ShareFormat::email:
+        throw std::logic_error("render_share: an email needs share_email and its addresses");
     }
     return {};
 }
