@@ -53,6 +53,7 @@
 #                              months, the triggers and cravings of the
 #                              partial first and last months, goals, clock
 #   calendar 2026              min(day) and the year's check-ins
+#   share all --format email   report's floor (share sam for 7 days: /bin/true)
 #   remind                     the statements remind runs: today's check-in,
 #                              partners and their last delivered summary,
 #                              goal progress, clock and lapses
@@ -74,6 +75,8 @@
 # 10-year journal (issue 10); peers <= 50 ms with 50 x 52 summaries (issue 9);
 # export --format json >= 200,000 entries/s and import into an empty journal
 # >= 100,000 entries/s (one timed run each, of the json the export wrote);
+# share sam --format email <= 50 ms for the last 7 days and <= 3x report's
+# time for all (issue 9);
 # peak memory <= 32 MiB for
 # every command. Other times are printed without a budget.
 set -euo pipefail
@@ -121,6 +124,9 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home"
 # A private copy: a rebuild while this runs must not change what is measured.
 cp "$bin" "$tmp/steady"
+# The mail module is found beside the binary (share --format email).
+mail_module=$(dirname "$bin")/steady-mail.so
+[ -e "$mail_module" ] && cp "$mail_module" "$tmp/steady-mail.so"
 bin=$tmp/steady
 cp "$tight_bin" "$tmp/floor"
 tight_bin=$tmp/floor
@@ -536,6 +542,15 @@ floor_remind() {
         SELECT id, at, day, what, note FROM entries WHERE kind = 'lapse' AND clock_id = 1
           AND deleted IS NULL ORDER BY at, id;"
 }
+# share sam --format email: the report of the period cut to Sam's scope,
+# rendered as text, html and json and made into a message by the mail
+# module (loaded with dlopen), the share logged. Its floor is report's.
+steady_share_week() {
+    STEADY_CONFIG=$tmp/mail.toml steady_at "$today_now" "$steady_db" share sam --format email
+}
+steady_share_all() {
+    STEADY_CONFIG=$tmp/mail.toml steady_at "$today_now" "$steady_db" share sam all --format email
+}
 steady_calendar() {
     steady_at "$today_now" "$steady_db" calendar 2026
 }
@@ -703,6 +718,7 @@ measure_journal() {
     [ "$years" -eq 10 ] || report_ms=500
     bench steady_report floor_report
     ratio_row "report --period all" 3
+    local report_steady_ms=$steady_ms
     limit_row "report --period all (absolute)" "$report_ms"
     bench steady_calendar floor_calendar
     if [ "$years" -eq 10 ]; then
@@ -723,6 +739,14 @@ measure_journal() {
     else
         ratio_row "remind" ""
     fi
+    # Issue 9: the emailed share, last 7 days <= 50 ms; all <= 3x report's time.
+    printf 'name = "Alex"\nemail = "alex@example.org"\n' >"$tmp/mail.toml"
+    steady_at "$today_now" "$steady_db" partner edit sam --share all
+    bench steady_share_week floor_version
+    limit_row "share --format email (7 days)" 50
+    bench steady_share_all floor_report
+    limit_row "share all --format email" \
+        "$(awk -v r="$report_steady_ms" 'BEGIN { printf "%.2f", 3 * r }')"
     bench steady_sos floor_sos
     limit_row "sos" 5
     bench steady_version floor_version
@@ -743,6 +767,8 @@ measure_journal() {
     rss_row "prompt" "${env_now[@]}" "$bin" prompt
     rss_row "report --period all" "${env_now[@]}" "$bin" report --period all
     rss_row "calendar 2026" "${env_now[@]}" "$bin" calendar 2026
+    rss_row "share all --format email" "${env_now[@]}" STEADY_CONFIG="$tmp/mail.toml" "$bin" \
+        share sam all --format email
     rss_row "remind" "${env_now[@]}" "$bin" remind
     rss_row "sos" "${env_now[@]}" "$bin" sos
     rss_row "checkin" env STEADY_NOW="${days[runs + 1]}T21:30:00" STEADY_DB="$steady_db" \
