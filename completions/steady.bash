@@ -321,6 +321,7 @@ _steady() {
         mapfile -t COMPREPLY < <(compgen -W "$_steady_peers_commands" -- "$cur") ;;
     peers:*:import)
         mapfile -t COMPREPLY < <(compgen -f -X '!*.@(json|eml|JSON|EML)' -- "$cur"; compgen -d -- "$cur")
+        compopt -o filenames 2>/dev/null ;;
     import:0:*)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null ;;
