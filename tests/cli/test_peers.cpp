@@ -325,8 +325,7 @@ TEST_CASE("a summary that shares nothing but missed days still shows", "[cli][pe
     CHECK(j["mood_trend"].is_null());
 }
 
-TEST_CASE("an email is recognised by its headers and goes to the mail module",
-          "[cli][peers]")
+TEST_CASE("an email is recognised by its headers and goes to the mail module", "[cli][peers]")
 {
     // An email without a summary attached is refused, naming the file and why.
     Mentor mentor;
