@@ -1,5 +1,6 @@
 #include "app/output/entries.hpp"
 
+#include "app/output/journal_json.hpp"
 #include "domain/text.hpp"
 #include "store/clocks.hpp"
 #include "store/goals.hpp"
@@ -90,23 +91,7 @@ void write_entry_json(domain::JsonWriter& json, const Entry& entry)
             continue;
         }
         json.key(field.name);
-        const auto& value = entry.get(field.name);
-        if (std::holds_alternative<std::monostate>(value)) {
-            if (field.type == FieldType::list)
-                json.begin_array().end_array();
-            else
-                json.null();
-        } else if (field.type == FieldType::boolean) {
-            json.value(std::get<std::int64_t>(value) != 0);
-        } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
-            json.value(*i);
-        } else if (const auto* d = std::get_if<double>(&value)) {
-            json.value(*d);
-        } else if (const auto* s = std::get_if<std::string>(&value)) {
-            json.value(*s);
-        } else {
-            json.value(std::get<std::vector<std::string>>(value));
-        }
+        write_field_value(json, field, entry.get(field.name));
     }
     json.key("note").value(entry.note);
     json.key("tags").value(entry.tags);

@@ -8,8 +8,10 @@ using timeutil::format_instant;
 
 namespace {
 
-void write_export_value(domain::JsonWriter& json, const domain::Field& field,
-                        const domain::Value& value)
+} // namespace
+
+void write_field_value(domain::JsonWriter& json, const domain::Field& field,
+                       const domain::Value& value)
 {
     if (std::holds_alternative<std::monostate>(value)) {
         if (field.type == FieldType::list)
@@ -29,8 +31,6 @@ void write_export_value(domain::JsonWriter& json, const domain::Field& field,
     }
 }
 
-} // namespace
-
 void write_journal_entry(domain::JsonWriter& json, const domain::Entry& entry)
 {
     json.begin_object();
@@ -47,7 +47,7 @@ void write_journal_entry(domain::JsonWriter& json, const domain::Entry& entry)
         if (entry.deleted_targets.count(field.name))
             json.null();
         else
-            write_export_value(json, field, entry.get(field.name));
+            write_field_value(json, field, entry.get(field.name));
     }
     json.key("note").value(entry.note);
     json.key("tags").value(entry.tags);

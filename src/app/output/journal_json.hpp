@@ -16,6 +16,11 @@ namespace steady::app {
 // order of domain::fields(), note, tags, created, updated. A craving's
 // `trigger` is null when that trigger entry is deleted: the export holds
 // live entries only.
+// One field's value as JSON (SPEC §6): null when absent, [] for an absent
+// list, true/false for a boolean; the one way list and export write values.
+void write_field_value(domain::JsonWriter& json, const domain::Field& field,
+                       const domain::Value& value);
+
 void write_journal_entry(domain::JsonWriter& json, const domain::Entry& entry);
 
 // A goal: id, uuid, title, kind, target, per, total, due, tracks, status,
