@@ -7,9 +7,9 @@
 
 trials=${FAULTS_TRIALS:-20}
 RANDOM=${FAULTS_SEED:-12}
-entries=${FAULTS_ENTRIES:-10000}
+entries=${FAULTS_ENTRIES:-6000}
 
-# The file to import: a generated journal of 10,000 cravings with notes (and
+# The file to import: a generated journal of 6,000 cravings with notes (and
 # the check-in steady made it with), exported by steady.
 source_db=$tmp/source.db
 expect_exit 0 env STEADY_DB="$source_db" "$STEADY_BIN" checkin --mood 5 --date 2020-01-01
