@@ -114,9 +114,9 @@ TEST_CASE("plan items import by section and text, at the end of their section", 
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK_THAT(result.out, Contains("added 2, updated 0, skipped 1"));
-    auto plan = app.run({"plan", "--json"}).out;
-    CHECK_THAT(plan, Contains(R"("section":"coping","position":2,"text":"a long walk")"));
-    CHECK_THAT(plan, Contains(R"("section":"reasons","position":1,"text":"my kids")"));
+    auto json = app.run({"plan", "--json"}).out;
+    CHECK_THAT(json, Contains(R"("section":"coping","position":2,"text":"a long walk")"));
+    CHECK_THAT(json, Contains(R"("section":"reasons","position":1,"text":"my kids")"));
 
     auto before = app.run({"plan", "--json"}).out;
     auto bad = import_text(app, "bad.json",
