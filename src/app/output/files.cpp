@@ -2,12 +2,14 @@
 
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <streambuf>
 
 #include <fcntl.h>
 #include <nettle/sha2.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,13 +38,63 @@ bool write_all(int fd, std::string_view bytes)
     return true;
 }
 
+constexpr std::string_view k_file_temp_infix = ".steady-";
+constexpr std::size_t k_file_temp_random = 6; // the XXXXXX of mkstemp
+
+// Whether `name` is one of our temporary files: ".NAME.steady-XXXXXX".
+bool is_file_temp_name(std::string_view name)
+{
+    if (name.size() < 2 + k_file_temp_infix.size() + k_file_temp_random || name[0] != '.')
+        return false;
+    auto infix = name.substr(name.size() - k_file_temp_random - k_file_temp_infix.size(),
+                             k_file_temp_infix.size());
+    return infix == k_file_temp_infix;
+}
+
+// Removes the temporary files of writes that were killed (SIGKILL, power
+// loss) before they could remove their own. A write holds a lock on its
+// temporary file while it runs, so one nobody holds, untouched for a
+// minute, is abandoned.
+void remove_abandoned_file_temps(const std::filesystem::path& folder)
+{
+    std::error_code ec;
+    const auto minute_ago = std::filesystem::file_time_type::clock::now() - std::chrono::minutes(1);
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (!is_file_temp_name(it->path().filename().string()) || !it->is_regular_file(ec) ||
+            it->last_write_time(ec) > minute_ago || ec)
+            continue;
+        int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+            ::unlink(it->path().c_str());
+        ::close(fd);
+    }
+}
+
+// Makes the temporary file for `path` beside it, mode 0600 and locked
+// (flock, released when the process ends however it ends), after removing
+// abandoned ones; its name goes to `temp`. -1 with errno set on failure.
+int make_file_temp(const std::filesystem::path& folder, const std::filesystem::path& path,
+                   std::string& temp)
+{
+    remove_abandoned_file_temps(folder);
+    temp = (folder / ("." + path.filename().string() + ".steady-XXXXXX")).string();
+    int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return -1;
+    ::flock(fd, LOCK_EX);
+    return fd;
+}
+
 } // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
 {
     auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    std::string temp = (folder / ("." + path.filename().string() + ".steady-XXXXXX")).string();
-    int fd = ::mkstemp(temp.data());
+    std::string temp;
+    int fd = make_file_temp(folder, path, temp);
     if (fd < 0)
         cannot_write(path, errno);
     bool ok = ::fchmod(fd, 0600) == 0 && write_all(fd, bytes) && ::fsync(fd) == 0;
@@ -99,8 +151,7 @@ AtomicFile::AtomicFile(const std::filesystem::path& path)
     // is reported, instead of killing steady with SIGXFSZ mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
     auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    m_temp = (folder / ("." + path.filename().string() + ".steady-XXXXXX")).string();
-    m_buffer->fd = ::mkstemp(m_temp.data());
+    m_buffer->fd = make_file_temp(folder, path, m_temp);
     if (m_buffer->fd < 0)
         cannot_write(path, errno);
     ::fchmod(m_buffer->fd, 0600);

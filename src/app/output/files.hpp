@@ -21,6 +21,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 // was. A folder where the temporary file cannot be made is a
 // CannotCreateError (73); a write that fails (a full disk, a file size
 // limit) is a JournalError (74).
+//
+// Both hold a lock (flock) on their temporary file, ".NAME.steady-XXXXXX",
+// while they run, and first remove those in the folder that a killed write
+// left behind: unlocked and untouched for a minute.
 class AtomicFile {
   public:
     explicit AtomicFile(const std::filesystem::path& path);
