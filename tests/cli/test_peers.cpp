@@ -199,6 +199,9 @@ TEST_CASE("a file that is not a steady summary is refused, naming it and why", "
         {"not json", "hello, Sam", "is not JSON"},
         {"empty", "", "it is empty"},
         {"truncated", minimal_summary().dump().substr(0, 40), "is not JSON"},
+        // Found by fuzz_summary_json: nlohmann's out_of_range escaped as exit 70.
+        {"a number too large", R"({"format": "steady-summary", "n": 1e9892})",
+         "it holds a number too large to read"},
         {"an array", "[1, 2]", "not an object"},
         {"an export", R"({"format": "steady-journal", "version": 1})", "\"steady-journal\""},
         {"no format", R"({"version": 1})", "no \"format\""},

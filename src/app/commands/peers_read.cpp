@@ -248,6 +248,10 @@ domain::PeerSummary parse_peer_summary(std::string_view text, const std::string&
         reader.bad(text.find_first_not_of(" \t\r\n") == std::string_view::npos
                        ? std::string("it is empty")
                        : "it is not JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const SummaryJson::out_of_range&) {
+        // A number beyond a double's range (1e9999): valid JSON text that
+        // nlohmann refuses with out_of_range.406 rather than a parse error.
+        reader.bad("it holds a number too large to read");
     }
     domain::PeerSummary summary;
     read_summary_head(reader, root, summary);

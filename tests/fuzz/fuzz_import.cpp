@@ -1,0 +1,243 @@
+#include "fuzz_import.hpp"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include "app/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace steady::fuzz {
+
+namespace {
+
+struct Result {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+[[noreturn]] void broken(const char* what, const std::string& detail)
+{
+    std::fprintf(stderr, "property broken: %s\n%s\n", what, detail.c_str());
+    std::abort();
+}
+
+std::string read_bytes(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+void write_bytes(const fs::path& path, const char* data, std::size_t size)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(data, static_cast<std::streamsize>(size));
+}
+
+// Every row of every table and the schema version, as text.
+std::string snapshot(const fs::path& db_path)
+{
+    SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+    std::ostringstream text;
+    text << "user_version=" << db.execAndGet("PRAGMA user_version").getString() << '\n';
+    std::vector<std::string> tables;
+    SQLite::Statement names(db,
+                            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (names.executeStep())
+        tables.push_back(names.getColumn(0).getString());
+    for (const auto& table : tables) {
+        text << "[" << table << "]\n";
+        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\"");
+        while (rows.executeStep()) {
+            for (int i = 0; i < rows.getColumnCount(); ++i)
+                text << (rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString())
+                     << '|';
+            text << '\n';
+        }
+    }
+    return text.str();
+}
+
+class Harness {
+  public:
+    Harness()
+    {
+        fs::path base =
+            fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
+        std::string pattern = (base / "steady-fuzz-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr)
+            broken("setup", "cannot create a temporary folder");
+        m_dir = pattern;
+        m_env = {{"HOME", m_dir.string()},
+                 {"LANG", "C.UTF-8"},
+                 {"PATH", "/usr/bin:/bin"},
+                 {"STEADY_NOW", "2026-11-22T20:00"},
+                 {"TZ", "Europe/Berlin"}};
+        build_journals();
+    }
+
+    ~Harness()
+    {
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+
+    Harness(const Harness&) = delete;
+    Harness& operator=(const Harness&) = delete;
+
+    void one(const std::uint8_t* data, std::size_t size, const char* extension)
+    {
+        auto work = m_dir / "work.db";
+        reset(work, m_base);
+        auto input = m_dir / (std::string("input.") + extension);
+        write_bytes(input, reinterpret_cast<const char*>(data), size);
+        std::optional<Result> dry;
+        if (size % 2 == 1) {
+            dry = run(work, {"--json", "import", input.string(), "--dry-run"});
+            check_code(*dry, "import --dry-run");
+            if (snapshot(work) != m_base_snapshot)
+                broken("a dry run changed the journal", dry->out + dry->err);
+        }
+        auto result = run(work, {"--json", "import", input.string()});
+        check_code(result, "import");
+        if (dry && dry->code != result.code)
+            broken("a dry run and the import end differently",
+                   "dry run: " + dry->err + "\nimport: " + result.err);
+        if (result.code != 0) {
+            if (result.err.find("nothing was imported") == std::string::npos)
+                broken("a refused import does not say that nothing was imported", result.err);
+            if (snapshot(work) != m_base_snapshot)
+                broken("a refused import changed the journal", result.err);
+            return;
+        }
+        if (dry)
+            same_counts(*dry, result);
+        round_trip(work);
+    }
+
+  private:
+    Result run(const fs::path& db, const std::vector<std::string>& args)
+    {
+        std::istringstream in;
+        std::ostringstream out;
+        std::ostringstream err;
+        app::Io io{in, out, err, false, false, m_env};
+        io.env["STEADY_DB"] = db.string();
+        int code = app::run(args, io);
+        return {code, out.str(), err.str()};
+    }
+
+    Result must(const fs::path& db, const std::vector<std::string>& args)
+    {
+        auto result = run(db, args);
+        if (result.code != 0) {
+            std::string line;
+            for (const auto& arg : args)
+                line += arg + ' ';
+            broken("a command that must work failed", line + "\n" + result.err);
+        }
+        return result;
+    }
+
+    static void check_code(const Result& result, const char* what)
+    {
+        if (result.code != 0 && result.code != 65)
+            broken(what, "exit " + std::to_string(result.code) + ": " + result.err);
+    }
+
+    static void same_counts(const Result& dry, const Result& real)
+    {
+        auto a = nlohmann::json::parse(dry.out);
+        auto b = nlohmann::json::parse(real.out);
+        for (const char* key : {"added", "updated", "skipped"})
+            if (a.at(key) != b.at(key))
+                broken("a dry run counts otherwise than the import", dry.out + real.out);
+    }
+
+    void reset(const fs::path& db, const std::string& bytes)
+    {
+        std::error_code ec;
+        fs::remove(db.string() + "-wal", ec);
+        fs::remove(db.string() + "-shm", ec);
+        write_bytes(db, bytes.data(), bytes.size());
+    }
+
+    // The journal after an accepted import, exported, imported into an empty
+    // journal and exported again, is the same export.
+    void round_trip(const fs::path& work)
+    {
+        auto first = must(work, {"export"}).out;
+        auto file = m_dir / "export.json";
+        write_bytes(file, first.data(), first.size());
+        auto copy = m_dir / "copy.db";
+        reset(copy, m_empty);
+        must(copy, {"import", file.string()});
+        auto second = must(copy, {"export"}).out;
+        if (second != first)
+            broken("an export imported into an empty journal exports otherwise",
+                   "first:\n" + first + "\nsecond:\n" + second);
+    }
+
+    void build_journals()
+    {
+        auto db = m_dir / "setup.db";
+        auto empty = m_dir / "empty.json";
+        write_bytes(empty, "[]", 2);
+        must(db, {"import", empty.string()});
+        m_empty = read_bytes(db);
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"clock", "add", "alcohol", "--since", "2026-10-01"},
+              {"clock", "add", "nicotine", "--since", "2026-10-01", "--cost-per-day", "7.5"},
+              {"goal", "add", "90 meetings", "--total", "90", "--by", "2027-01-30", "--tracks",
+               "meetings"},
+              {"goal", "add", "read", "--target", "1", "--per", "day"},
+              {"partner", "add", "Sam", "--email", "sam@example.org", "--every", "sunday",
+               "--alert-after", "3", "--notes"},
+              {"checkin", "--mood", "7", "--craving", "2", "--sleep", "6.3", "--note",
+               "line one\nline two", "--tag", "work"},
+              {"trigger", "the office", "--category", "stress", "--intensity", "6"},
+              {"craving", "--intensity", "8", "--trigger", "2", "--strategy", "walk", "--outcome",
+               "resisted", "--duration", "20m"},
+              {"meeting", "Tuesday NA", "--type", "NA", "--duration", "1h"},
+              {"goal", "log", "2", "--count", "3"},
+              {"clock", "reset", "alcohol", "--note", "a wedding"},
+              {"share", "sam", "--output", (m_dir / "sam.txt").string()},
+              {"plan", "add", "reasons", "be there for my kids"},
+              {"plan", "add", "coping", "walk, then call Sam"}})
+            must(db, args);
+        m_base = read_bytes(db);
+        reset(m_dir / "work.db", m_base);
+        m_base_snapshot = snapshot(m_dir / "work.db");
+    }
+
+    fs::path m_dir;
+    std::map<std::string, std::string> m_env;
+    std::string m_empty;         // a journal with no records
+    std::string m_base;          // the journal every input meets
+    std::string m_base_snapshot; // its rows
+};
+
+} // namespace
+
+int import_one(const std::uint8_t* data, std::size_t size, const char* extension)
+{
+    static Harness harness;
+    harness.one(data, size, extension);
+    return 0;
+}
+
+} // namespace steady::fuzz
