@@ -376,6 +376,11 @@ TEST_CASE("the report after an import is the report counted from scratch", "[cli
     ok(source, {"trigger", "old", "--at", "2026-07-01 00:30", "--intensity", "9"});
     ok(source, {"craving", "--intensity", "4", "--at", "2026-08-15 12:00"});
     write_file(source.dir() / "all.json", source.run({"export"}).out);
+    // Records without ids take the next free ones: nothing is renumbered, so
+    // no UPDATE fires the triggers that are still there.
+    write_file(source.dir() / "mine.json",
+               R"([{"kind": "trigger", "at": "2026-07-02T12:00:00Z", "what": "x", "intensity": 9},
+                   {"kind": "craving", "at": "2026-08-03T12:00:00Z", "intensity": 7}])");
 
     // A journal whose rollup already holds the months the file adds to.
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
@@ -386,8 +391,11 @@ TEST_CASE("the report after an import is the report counted from scratch", "[cli
     exec_sql(app, "DELETE FROM report_stale"); // every month's figures in the rollup
     REQUIRE(app.count("SELECT count(*) FROM report_rollup") > 0);
     auto before = app.run({"report", "--period", "all"}).out;
-    ok(app, {"import", (source.dir() / "all.json").string()});
+    ok(app, {"import", (source.dir() / "mine.json").string()});
     auto report = app.run({"report", "--period", "all"}).out;
+    CHECK(report == report_from_scratch(app));
+    ok(app, {"import", (source.dir() / "all.json").string()});
+    report = app.run({"report", "--period", "all"}).out;
     CHECK(report == report_from_scratch(app));
     CHECK(report != before);
 }
