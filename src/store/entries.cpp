@@ -165,6 +165,13 @@ void keep_run(Journal& journal)
 
 } // namespace
 
+void keep_checkin_run(Journal& journal, bool again)
+{
+    if (again)
+        journal.db().exec("DELETE FROM checkin_run");
+    keep_run(journal);
+}
+
 void add_entry(Journal& journal, Entry& entry, timeutil::Instant now)
 {
     check_one_checkin_a_day(journal, entry);
@@ -176,7 +183,7 @@ void add_entry(Journal& journal, Entry& entry, timeutil::Instant now)
     insert_entry_row(journal.db(), entry);
     entry.id = journal.db().getLastInsertRowid();
     if (entry.kind == domain::Kind::checkin)
-        keep_run(journal);
+        keep_checkin_run(journal, false);
     record_undo(journal, "add", "entries", entry.id, "added " + describe(entry), now);
 }
 

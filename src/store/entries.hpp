@@ -17,6 +17,11 @@ namespace steady::store {
 // day is a DataError naming the day, the existing id and --amend.
 void add_entry(Journal& journal, domain::Entry& entry, timeutil::Instant now);
 
+// Keeps the check-in run the streak is counted on (schema v2) ending on the
+// newest check-in; `again` works it out anew, as after an import that wrote
+// check-ins with the table's triggers dropped. Call inside Journal::write.
+void keep_checkin_run(Journal& journal, bool again);
+
 // Replaces the stored entry `after.id` with `after` (validated by the
 // caller), records the previous version for undo, and updates
 // `after.deleted_targets` for its references now. Call inside Journal::write.

@@ -1,6 +1,8 @@
 #include "store/exchange.hpp"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -184,6 +186,36 @@ std::string refusal(const SQLite::Exception& e)
     return "the journal refused it (" + what + ")";
 }
 
+// The triggers that fire on each entry inserted (store/schema.cpp): the one
+// that keeps the check-in run (version 2) and the one that marks the
+// report's month stale for each trigger and craving (version 3). While a
+// table has an insert trigger, SQLite keeps a statement journal for each
+// single-row INSERT and copies into it every page the row changes, which
+// cost an import more than the inserts themselves. An import drops them for
+// its transaction, does their work in finish() in one statement each, and
+// creates them again from the text the journal held, so that a rolled-back
+// import (DDL is transactional in SQLite) and a committed one both leave
+// them as they were.
+constexpr std::array<const char*, 2> k_insert_triggers = {"checkin_run_on_insert",
+                                                          "report_stale_on_insert"};
+
+// The months report must count again after an import: those of the triggers
+// and cravings it wrote, and those two days later (see k_v3 in schema.cpp).
+constexpr const char* k_mark_stale = R"sql(
+INSERT OR IGNORE INTO report_stale
+  SELECT substr(e.day, 1, 7) FROM import_entries AS i JOIN entries AS e ON e.id = i.id
+  WHERE e.kind IN ('trigger', 'craving')
+  UNION
+  SELECT substr(date(e.day, '-2 days'), 1, 7) FROM import_entries AS i
+  JOIN entries AS e ON e.id = i.id
+  WHERE e.kind IN ('trigger', 'craving')
+)sql";
+
+// Whether the import wrote a check-in (which may change the run).
+constexpr const char* k_imported_checkins =
+    "SELECT 1 FROM import_entries AS i JOIN entries AS e ON e.id = i.id "
+    "WHERE e.kind = 'checkin' LIMIT 1";
+
 } // namespace
 
 struct ImportWriter::State {
@@ -197,6 +229,7 @@ struct ImportWriter::State {
     SQLite::Statement insert_map;
     SQLite::Statement lookup_map;
     bool renumbered = false;
+    std::vector<std::string> dropped_triggers; // the text of each, to create it again
 
     State(Journal& j, Replace r, RecordLabel l)
         : journal(j), replace(r), label(std::move(l)),
@@ -273,6 +306,15 @@ ImportWriter::ImportWriter(Journal& journal, Replace replace, RecordLabel label)
     journal.db().exec(k_import_tables);
     journal.db().exec("PRAGMA defer_foreign_keys = ON");
     m_state = std::make_unique<State>(journal, replace, std::move(label));
+    for (const char* name : k_insert_triggers) {
+        SQLite::Statement trigger(
+            journal.db(), "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+        trigger.bind(1, name);
+        if (!trigger.executeStep())
+            continue;
+        m_state->dropped_triggers.push_back(trigger.getColumn(0).getString());
+        journal.db().exec(std::string("DROP TRIGGER ") + name);
+    }
 }
 
 ImportWriter::~ImportWriter() = default;
@@ -482,8 +524,7 @@ Outcome ImportWriter::put(domain::PlanItem& item, std::int64_t index)
         return Outcome::skipped;
     SQLite::Statement taken(db, "SELECT 1 FROM plan WHERE id = ?");
     taken.bind(1, item.id);
-    SQLite::Statement next(db,
-                           "SELECT coalesce(max(position), 0) + 1 FROM plan WHERE section = ?");
+    SQLite::Statement next(db, "SELECT coalesce(max(position), 0) + 1 FROM plan WHERE section = ?");
     next.bind(1, section);
     next.executeStep();
     item.position = next.getColumn(0).getInt();
@@ -563,6 +604,17 @@ void ImportWriter::finish()
         throw DataError(s.label(dangling.getColumn(0).getInt64()) + " refers to " +
                         dangling.getColumn(1).getString() +
                         ", which is neither in the file nor in the journal");
+    if (s.dropped_triggers.empty())
+        return;
+    // What the dropped triggers would have done, for all the rows at once.
+    s.journal.db().exec(k_mark_stale);
+    SQLite::Statement checkins(s.journal.db(), k_imported_checkins);
+    bool run_changed = checkins.executeStep();
+    for (const auto& sql : s.dropped_triggers)
+        s.journal.db().exec(sql);
+    s.dropped_triggers.clear();
+    if (run_changed)
+        keep_checkin_run(s.journal, true);
 }
 
 void for_each_goal(Journal& journal, const std::function<void(const Goal&)>& visit)

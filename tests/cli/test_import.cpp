@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/checks.hpp"
@@ -90,7 +91,9 @@ TEST_CASE("an export imported into an empty journal exports the same again", "[c
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK_THAT(result.out, Contains("added 18"));
-    CHECK_THAT(first, Contains("\"section\":\"coping\",\"position\":1,\"text\":\"tea \\\"and\\\" a book\""));
+    CHECK_THAT(
+        first,
+        Contains("\"section\":\"coping\",\"position\":1,\"text\":\"tea \\\"and\\\" a book\""));
     CHECK_THAT(fresh.run({"plan"}).out, Contains("be there for my kids"));
     auto second = fresh.run({"export"}).out;
     CHECK(without_stamp(second) == without_stamp(first));
@@ -286,4 +289,118 @@ TEST_CASE("an export of cravings alone imports, their triggers unlinked", "[cli]
     ok(fresh, {"import", (app.dir() / "cravings.json").string()});
     CHECK(fresh.count("SELECT count(*) FROM entries WHERE kind = 'craving'") == 2);
     CHECK(fresh.count("SELECT count(*) FROM entries WHERE trigger_id IS NOT NULL") == 0);
+}
+
+namespace {
+
+// The journal's schema as sqlite3's .schema shows it: every table, index,
+// view and trigger with its text.
+std::string schema_of(const TestApp& app)
+{
+    return app.query("SELECT group_concat(type || ' ' || name || ': ' || coalesce(sql, ''), "
+                     "char(10)) FROM (SELECT * FROM sqlite_schema ORDER BY type, name)");
+}
+
+// Runs `sql` on the journal as sqlite3 would.
+void exec_sql(const TestApp& app, const std::string& sql)
+{
+    SQLite::Database db(app.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec(sql);
+}
+
+// report --period all after the rollup has been thrown away, so that every
+// month is counted from the entries again.
+std::string report_from_scratch(TestApp& app)
+{
+    exec_sql(app, "DELETE FROM report_rollup; DELETE FROM report_stale; "
+                  "INSERT INTO report_stale SELECT DISTINCT substr(day, 1, 7) FROM entries");
+    return app.run({"report", "--period", "all"}).out;
+}
+
+} // namespace
+
+TEST_CASE("import leaves the report's triggers as they were, whether it fails or not",
+          "[cli][import]")
+{
+    // import drops the trigger that marks report months stale for its
+    // transaction and marks the months it wrote itself (store/exchange.cpp).
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"trigger", "noise", "--at", "2026-09-10 10:00"});
+    ok(app, {"trigger", "noise", "--at", "2026-10-10 10:00"});
+    ok(app, {"report", "--period", "all"});
+    auto schema = schema_of(app);
+    REQUIRE_THAT(schema, Contains("report_stale_on_insert"));
+    auto before = app.snapshot();
+
+    const std::string head = R"({"format": "steady-journal", "version": 1, "entries": [)";
+    const std::string good = R"({"kind": "trigger", "at": "2026-10-20T10:00:00Z", "what": "x"},)";
+    CHECK_REFUSED(import_text(app, "bad.json",
+                              head + good + R"({"kind": "checkin", "at": "x", "mood": 5}]})"),
+                  65, "entries[1]");
+    CHECK_REFUSED(import_text(app, "dangling.json",
+                              head + good +
+                                  R"({"kind": "goal_log", "at": "2026-10-20T19:00:00Z", )"
+                                  R"("goal_id": 9}]})"),
+                  65, "refers to goal 9");
+    CHECK(schema_of(app) == schema);
+    CHECK(app.snapshot() == before);
+    auto dry = import_text(app, "good.json",
+                           head + good +
+                               R"({"kind": "trigger", )"
+                               R"("at": "2026-08-01T10:00:00Z", )"
+                               R"("what": "y"}]})",
+                           {"--dry-run"});
+    CHECK(dry.exit_code == 0);
+    CHECK(schema_of(app) == schema);
+    CHECK(app.snapshot() == before);
+
+    ok(app, {"import", (app.dir() / "good.json").string()});
+    CHECK(schema_of(app) == schema);
+    // Check-ins imported: the run the streak is counted on ends on the newest.
+    ok(app, {"checkin", "--mood", "5", "--date", "2026-11-20"});
+    CHECK_REFUSED(import_text(app, "bad.json",
+                              head + good + R"({"kind": "checkin", "at": "x", "mood": 5}]})"),
+                  65, "entries[1]");
+    import_text(app, "days.json",
+                head + R"({"kind": "checkin", "at": "2026-11-21T19:00:00Z", "mood": 6},)"
+                       R"({"kind": "checkin", "at": "2026-11-19T19:00:00Z", "mood": 6}]})");
+    CHECK(app.query("SELECT first_day || ' ' || last_day FROM checkin_run") ==
+          "2026-11-19 2026-11-21");
+    CHECK(schema_of(app) == schema);
+    // The trigger is back and marks months again: a trigger in a month the
+    // rollup holds changes the report as if counted from scratch.
+    ok(app, {"trigger", "later", "--at", "2026-09-20 10:00", "--intensity", "9"});
+    auto report = app.run({"report", "--period", "all"}).out;
+    CHECK(report == report_from_scratch(app));
+}
+
+TEST_CASE("the report after an import is the report counted from scratch", "[cli][import]")
+{
+    TestApp source{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(source);
+    ok(source, {"trigger", "old", "--at", "2026-07-01 00:30", "--intensity", "9"});
+    ok(source, {"craving", "--intensity", "4", "--at", "2026-08-15 12:00"});
+    write_file(source.dir() / "all.json", source.run({"export"}).out);
+    // Records without ids take the next free ones: nothing is renumbered, so
+    // no UPDATE fires the triggers that are still there.
+    write_file(source.dir() / "mine.json",
+               R"([{"kind": "trigger", "at": "2026-07-02T12:00:00Z", "what": "x", "intensity": 9},
+                   {"kind": "craving", "at": "2026-08-03T12:00:00Z", "intensity": 7}])");
+
+    // A journal whose rollup already holds the months the file adds to.
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    for (const char* at : {"2026-06-30 23:00", "2026-07-02 10:00", "2026-08-03 10:00",
+                           "2026-09-03 10:00", "2026-11-02 10:00"})
+        ok(app, {"trigger", "mine", "--at", at, "--intensity", "5"});
+    ok(app, {"report", "--period", "all"});
+    exec_sql(app, "DELETE FROM report_stale"); // every month's figures in the rollup
+    REQUIRE(app.count("SELECT count(*) FROM report_rollup") > 0);
+    auto before = app.run({"report", "--period", "all"}).out;
+    ok(app, {"import", (source.dir() / "mine.json").string()});
+    auto report = app.run({"report", "--period", "all"}).out;
+    CHECK(report == report_from_scratch(app));
+    ok(app, {"import", (source.dir() / "all.json").string()});
+    report = app.run({"report", "--period", "all"}).out;
+    CHECK(report == report_from_scratch(app));
+    CHECK(report != before);
 }
