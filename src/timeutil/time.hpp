@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include <date/date.h>
 #include "timeutil/zone.hpp"
+#include <date/date.h>
 
 namespace steady::timeutil {
 
@@ -30,8 +30,7 @@ struct TimeContext {
 // The zone to use: `config_tz` (an IANA name from the config) if given, else
 // `tz_env` ($TZ, a leading ':' ignored) if non-empty, else the system zone.
 // An unknown name in the config is a ConfigError; in $TZ a UsageError.
-const Zone& resolve_zone(const std::optional<std::string>& config_tz,
-                                    const char* tz_env);
+const Zone& resolve_zone(const std::optional<std::string>& config_tz, const char* tz_env);
 
 // True when `name` is a zone of the tz database ("Europe/Berlin", "UTC").
 bool is_known_zone(const std::string& name);

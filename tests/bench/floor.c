@@ -18,7 +18,8 @@ static volatile unsigned long g_sink;
 
 static int fail(sqlite3* db, const char* what)
 {
-    fprintf(stderr, "steady-bench-floor: %s: %s\n", what, db ? sqlite3_errmsg(db) : "out of memory");
+    fprintf(stderr, "steady-bench-floor: %s: %s\n", what,
+            db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return 1;
 }

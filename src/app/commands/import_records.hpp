@@ -5,8 +5,8 @@
 #include "domain/clock.hpp"
 #include "domain/entry.hpp"
 #include "domain/goal.hpp"
-#include "domain/plan.hpp"
 #include "domain/partner.hpp"
+#include "domain/plan.hpp"
 #include "domain/share.hpp"
 #include "timeutil/time.hpp"
 
