@@ -4,7 +4,8 @@
 #     only those (the unit test "[config]" checks it against the keys the
 #     code reads), and the real binary loads it with no warning;
 #   - examples/sample-journal.sh makes its four weeks with the built binary:
-#     25 check-ins, 10 meetings, 5 triggers, 5 cravings, a clock, two goals.
+#     25 check-ins, 10 meetings, 5 triggers, 5 cravings, a clock, two goals;
+#   - examples/msmtprc passes `msmtp --pretend`.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -40,3 +41,18 @@ expect_eq "$(sqlite3 -batch "$tmp/demo.db" "SELECT count(*) FROM goals")" 2 "its
 expect_exit 0 env STEADY_DB="$tmp/demo.db" STEADY_NOW=2026-11-21T22:00:00 TZ=Europe/Berlin \
     HOME="$tmp/home" "$STEADY_BIN" report "last 14 days"
 expect_out_contains "13 of 14 days"
+
+# examples/msmtprc is a configuration msmtp itself accepts (`--pretend` reads
+# it, runs its passwordeval and prints the account without sending), and it
+# is the account the example config's share.command points msmtp at.
+mkdir -p "$tmp/bin" "$tmp/home"
+printf '#!/bin/sh\necho not-a-real-password\n' >"$tmp/bin/pass"
+chmod +x "$tmp/bin/pass"
+install -m 600 "$examples/msmtprc" "$tmp/msmtprc"
+expect_exit 0 env HOME="$tmp/home" PATH="$tmp/bin:$PATH" msmtp -C "$tmp/msmtprc" --pretend
+expect_out_contains "host = smtp.example.org"
+expect_out_contains "port = 587"
+expect_out_contains "tls_starttls = on"
+expect_out_contains "passwordeval = pass show mail/alex@example.org"
+grep -q '^# command = \["msmtp", "-C", "[^"]*/msmtprc", "-t"\]$' "$examples/config.toml" ||
+    fail "examples/config.toml does not show share.command running msmtp -C …/msmtprc -t"
