@@ -320,7 +320,8 @@ TEST_CASE("after --alert-after days of silence, remind --notify writes to the pa
     auto again = app.run({"remind", "--notify", "--json"});
     CHECK(again.exit_code == 1);
     CHECK(alerts() == 1);
-    for (const auto& item : json::parse(again.out).at("items"))
+    const auto quiet = json::parse(again.out);
+    for (const auto& item : quiet.at("items"))
         CHECK(item.at("kind") != "alert");
 
     // A check-in ends the silence; three more days bring one more note.
