@@ -24,8 +24,9 @@ expect_eq "$(journal_hash)" absent "the journal after report without one"
 # (short nights every fourth day, with a stronger craving), a meeting every
 # other day (the better mood), two lonely evenings each Friday that a walk
 # got through, a Tuesday morning craving that was not resisted, a hungry
-# Wednesday.
+# Wednesday; a goal of three meetings a week.
 quiet() { steady -q "$@" >/dev/null || fail "'steady $*' at $NOW failed"; }
+NOW=2026-10-26T08:00:00 quiet goal add "3 meetings a week" --target 3 --per week --tracks meetings
 for i in $(seq 0 27); do
     day=$(date -u -d "2026-10-26 + $i days" +%F)
     weekday=$(date -u -d "$day" +%u)
@@ -54,15 +55,16 @@ expect_out_contains "12: 8 resisted, 4 used · intensity 8"
 expect_out_contains "walk  8 of 8 resisted"
 expect_out_contains "HALT: hungry 4, angry 0, lonely 8, tired 0"
 expect_out_contains "Meetings    14: AA 14"
+expect_out_contains "#1 3 meetings a week: 3 of 3 this week, done · 14 in this period"
 expect_out_contains "Cravings cluster on Friday evenings: 8 of 12 were Friday 18–22h."
 expect_out_contains "After nights under 6 h of sleep, your craving averaged 3.0 higher"
 expect_out_contains "'lonely' was most often followed by a craving within 2 hours: 8 of 8 times."
 expect_out_contains "On days with a meeting your mood averaged 7.0, against 5.0 on other days."
 expect_out_contains "When a craving reached 8 or more, 'walk' helped most"
 _check
-order=$(printf '%s\n' "$report" | grep -oE '^  (Check-ins|Mood|Craving |Sleep|Cravings|Triggers|Meetings|Insights)' |
+order=$(printf '%s\n' "$report" | grep -oE '^  (Check-ins|Mood|Craving |Sleep|Cravings|Triggers|Meetings|Goals|Insights)' |
     tr -s ' ' | tr '\n' ',')
-expect_eq "$order" " Check-ins, Mood, Craving , Sleep, Cravings, Triggers, Meetings, Insights," \
+expect_eq "$order" " Check-ins, Mood, Craving , Sleep, Cravings, Triggers, Meetings, Goals, Insights," \
     "the report's sections in steady(1)'s order"
 
 # The same figures in --json, as steady(1) documents them.
@@ -87,6 +89,11 @@ t = r["triggers"]
 assert t["count"] == 12 and t["halt"] == {"hungry": 4, "angry": 0, "lonely": 8, "tired": 0}, t
 assert t["by_weekday"]["friday"] == 8 and t["by_hour"][19] == 4 and len(t["by_hour"]) == 24, t
 assert r["meetings"] == {"count": 14, "by_type": [{"type": "AA", "count": 14}]}, r["meetings"]
+goal = r["goals"][0]
+assert set(goal) == {"id", "title", "aim", "goal_period", "progress", "expected", "remaining",
+                     "days_left", "per_day", "pace", "in_period"}, goal
+assert goal["goal_period"] == {"from": "2026-11-16", "to": "2026-11-22"}, goal
+assert (goal["progress"], goal["in_period"]) == (3, 14), goal
 kinds = [i["kind"] for i in r["insights"]]
 assert kinds == ["craving_cluster", "short_sleep", "trigger_followed", "meeting_mood",
                  "strong_craving_strategy"], kinds
