@@ -94,6 +94,7 @@ assert set(goal) == {"id", "title", "aim", "goal_period", "progress", "expected"
                      "days_left", "per_day", "pace", "in_period"}, goal
 assert goal["goal_period"] == {"from": "2026-11-16", "to": "2026-11-22"}, goal
 assert (goal["progress"], goal["in_period"]) == (3, 14), goal
+assert r["goals_done"] == [], r["goals_done"]
 kinds = [i["kind"] for i in r["insights"]]
 assert kinds == ["craving_cluster", "short_sleep", "trigger_followed", "meeting_mood",
                  "strong_craving_strategy"], kinds
