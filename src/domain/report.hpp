@@ -93,6 +93,7 @@ struct ReportGoal {
     Goal goal;
     GoalProgress today;
     std::int64_t in_period = 0;
+    std::optional<timeutil::Day> done_on; // for a goal marked done: the day it was
 };
 
 // A clock's place in a report.
@@ -153,7 +154,8 @@ struct Report {
     std::vector<timeutil::Day> meeting_days;     // covered days with a meeting, ascending
     std::optional<double> previous_mood;         // average over the days before `first`
     std::optional<double> previous_craving;
-    std::vector<ReportGoal> goals;
+    std::vector<ReportGoal> goals;      // in progress
+    std::vector<ReportGoal> goals_done; // marked done on a covered day, with done_on
     std::vector<ReportClock> clocks;
     std::vector<Insight> insights;
     std::vector<ReportNote> notes; // empty unless asked for, by day

@@ -190,6 +190,33 @@ TEST_CASE("a year is a heatmap: week columns, weekday rows, month labels", "[cli
     CHECK(from_column(lines[4], 4 + 2 * 44).substr(0, 4) == "··");
 }
 
+TEST_CASE("a year heatmap's weeks start on week_starts", "[cli][calendar]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", "week_starts = \"sunday\"\n"};
+    november(app);
+
+    auto r = app.run({"calendar", "2026", "--by", "craving"});
+
+    REQUIRE(r.exit_code == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() > 10);
+    const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    for (int i = 0; i < 7; ++i)
+        CHECK(lines[3 + static_cast<std::size_t>(i)].substr(0, 4) ==
+              std::string(weekdays[i]) + " ");
+    // The first column starts on Sunday 28 December 2025, so Monday 2
+    // November (craving 9) is in week column 45 (0-based 44), one row down
+    // from its Sunday; Tuesday the 3rd, missed, below it; Friday the 20th
+    // (craving 1) and Saturday the 21st (no craving) end column 47.
+    CHECK(from_column(lines[3], 4 + 2 * 44).substr(0, 2) == "  ");
+    CHECK(from_column(lines[4], 4 + 2 * 44).substr(0, 6) == "██");
+    CHECK(from_column(lines[5], 4 + 2 * 44).substr(0, 4) == "··");
+    CHECK(from_column(lines[8], 4 + 2 * 46).substr(0, 6) == "░░");
+    CHECK(from_column(lines[9], 4 + 2 * 46).substr(0, 2) == "--");
+    // December's label over the week of Tuesday 1 December, column 49.
+    CHECK(from_column(lines[2], 4 + 2 * 48).substr(0, 3) == "Dec");
+}
+
 TEST_CASE("calendar --json has every day of the period with its value and state", "[cli][calendar]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

@@ -283,6 +283,44 @@ TEST_CASE("goals and meetings in a report", "[cli][report]")
     CHECK(j["goals"][0]["in_period"] == 2);
 }
 
+TEST_CASE("a goal finished within the period is in the report", "[cli][report]")
+{
+    TestApp app{"2026-11-10T10:00", "Europe/Berlin"};
+    REQUIRE(app.run({"goal", "add", "call mum"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "add", "clear the flat"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "add", "run a 10k"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "done", "2"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "archive", "3"}).exit_code == 0);
+    app.now = "2026-11-18T09:00";
+    REQUIRE(app.run({"checkin", "--date", "2026-11-16", "--mood", "6"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "done", "1"}).exit_code == 0);
+    app.now = "2026-11-22T20:00";
+
+    auto r = app.run({"report"});
+    CHECK_THAT(r.out, Contains("  Goals       #1 call mum: done on Nov 18\n"));
+    CHECK_THAT(r.out, !Contains("clear the flat")); // done the week before
+    CHECK_THAT(r.out, !Contains("run a 10k"));      // put away, not finished
+    auto j = report_json(app, {"report", "--json"});
+    CHECK(j["goals"].empty());
+    REQUIRE(j["goals_done"].size() == 1);
+    CHECK(j["goals_done"][0]["id"] == 1);
+    CHECK(j["goals_done"][0]["done_on"] == "2026-11-18");
+    CHECK(j["goals_done"][0]["pace"] == "done");
+    auto before = report_json(app, {"report", "2026-W46", "--json"});
+    REQUIRE(before["goals_done"].size() == 1);
+    CHECK(before["goals_done"][0]["title"] == "clear the flat");
+
+    SECTION("undo of goal done makes it a goal in progress again")
+    {
+        REQUIRE(app.run({"undo"}).exit_code == 0);
+        auto undone = report_json(app, {"report", "--json"});
+        CHECK(undone["goals_done"].empty());
+        REQUIRE(undone["goals"].size() == 1);
+        CHECK(undone["goals"][0]["id"] == 1);
+        CHECK_THAT(app.run({"report"}).out, Contains("#1 call mum: not done yet"));
+    }
+}
+
 TEST_CASE("report all names only the milestones within the period it states", "[cli][report]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

@@ -1,5 +1,6 @@
 #include "app/commands/report_build.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/commands/goal.hpp"
@@ -26,14 +27,27 @@ timeutil::Period report_period(Context& ctx, const std::optional<std::string>& p
 
 namespace {
 
+// The goals in progress, and those marked done on a day of the period up to
+// today (`updated`, which goal done sets and undo restores, as the dashboard
+// reads it): a goal finished within the period is progress made in it.
 void add_goals(Context& ctx, store::Journal& journal, domain::Report& report)
 {
-    for (const auto& goal : store::list_goals(journal, store::GoalSelection::active)) {
+    const auto& time = ctx.time();
+    for (const auto& goal : store::list_goals(journal, store::GoalSelection::all)) {
+        std::optional<timeutil::Day> done_on;
+        if (goal.status == domain::GoalStatus::done) {
+            done_on = timeutil::day_of(goal.updated, *time.zone, time.day_start);
+            if (*done_on < report.period.from ||
+                *done_on > std::min(report.period.to, report.today))
+                continue;
+        } else if (goal.status != domain::GoalStatus::active) {
+            continue;
+        }
         auto view = view_goal(ctx, journal, goal);
-        domain::ReportGoal line{goal, view.progress, 0};
+        domain::ReportGoal line{goal, view.progress, 0, done_on};
         if (report.days_counted > 0)
             line.in_period = store::goal_progress(journal, goal, report.first, report.last);
-        report.goals.push_back(std::move(line));
+        (done_on ? report.goals_done : report.goals).push_back(std::move(line));
     }
 }
 

@@ -137,10 +137,13 @@ void write_meeting_fields(JsonWriter& json, const Report& r)
     json.end_array();
 }
 
-void write_goals_array(JsonWriter& json, const Report& r)
+namespace {
+
+// Goals as write_goals_array writes them, and done_on for a goal done.
+void write_goal_objects(JsonWriter& json, const std::vector<domain::ReportGoal>& goals)
 {
     json.begin_array();
-    for (const auto& goal : r.goals) {
+    for (const auto& goal : goals) {
         json.begin_object();
         const auto& p = goal.today;
         json.key("id").value(goal.goal.id);
@@ -158,9 +161,18 @@ void write_goals_array(JsonWriter& json, const Report& r)
         json.key("per_day").value(p.per_day);
         json.key("pace").value(domain::pace_name(p.pace));
         json.key("in_period").value(goal.in_period);
+        if (goal.done_on)
+            json.key("done_on").value(timeutil::format_day(*goal.done_on));
         json.end_object();
     }
     json.end_array();
+}
+
+} // namespace
+
+void write_goals_array(JsonWriter& json, const Report& r)
+{
+    write_goal_objects(json, r.goals);
 }
 
 void write_clocks_array(JsonWriter& json, const Report& r)
@@ -238,6 +250,8 @@ void write_report_json(JsonWriter& json, const Report& r)
     json.end_object();
     json.key("goals");
     write_goals_array(json, r);
+    json.key("goals_done");
+    write_goal_objects(json, r.goals_done);
     json.key("clocks");
     write_clocks_array(json, r);
     json.key("insights");

@@ -119,6 +119,15 @@ void print_goals(Output& out, const Report& r)
                         std::to_string(goal.in_period) + " in this period");
         first = false;
     }
+    for (const auto& goal : r.goals_done) {
+        std::string text = "#" + std::to_string(goal.goal.id) +
+                           (goal.goal.title.empty() ? "" : " " + goal.goal.title) + ": done on " +
+                           short_day(*goal.done_on, false);
+        if (goal.goal.kind != domain::GoalKind::once)
+            text += " · " + std::to_string(goal.in_period) + " in this period";
+        section_row(out, first ? "Goals" : "", text);
+        first = false;
+    }
 }
 
 void print_clocks(Output& out, const Report& r)
