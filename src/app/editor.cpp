@@ -26,7 +26,8 @@ std::string find_program(const std::string& name, const std::string& path)
     if (name.find('/') != std::string::npos)
         return name;
     for (const auto& folder : domain::split(path.empty() ? "/usr/bin:/bin" : path, ':')) {
-        auto candidate = folder + "/" + name;
+        auto candidate = folder;
+        candidate.append("/").append(name);
         if (::access(candidate.c_str(), X_OK) == 0)
             return candidate;
     }
@@ -102,13 +103,16 @@ int run_editor(const std::vector<std::string>& command, const std::filesystem::p
     std::vector<std::string> args = command;
     args.push_back(file.string());
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& arg : args)
         argv.push_back(arg.data());
     argv.push_back(nullptr);
     std::vector<std::string> entries;
+    entries.reserve(env.size());
     for (const auto& [name, value] : env)
-        entries.push_back(name + "=" + value);
+        entries.push_back(std::string(name).append("=").append(value));
     std::vector<char*> envp;
+    envp.reserve(entries.size() + 1);
     for (auto& entry : entries)
         envp.push_back(entry.data());
     envp.push_back(nullptr);

@@ -156,9 +156,12 @@ ProgramResult run_program(const std::vector<std::string>& argv,
         return result;
     }
     std::vector<std::string> env_strings;
+    env_strings.reserve(env.size());
     for (const auto& [key, value] : env)
-        env_strings.push_back(key + "=" + value);
+        env_strings.push_back(std::string(key).append("=").append(value));
     std::vector<char*> c_argv, c_env;
+    c_argv.reserve(argv.size() + 1);
+    c_env.reserve(env_strings.size() + 1);
     for (const auto& arg : argv)
         c_argv.push_back(const_cast<char*>(arg.c_str()));
     c_argv.push_back(nullptr);

@@ -119,7 +119,7 @@ PeerCalendar peer_calendar(const std::vector<const PeerSummary*>& summaries,
     }
     if (!last)
         return calendar;
-    calendar.state.assign(static_cast<std::size_t>((*last - calendar.first).count() + 1), -1);
+    calendar.state.assign(static_cast<std::size_t>((*last - calendar.first).count()) + 1, -1);
     for (const auto& list : days)
         for (const auto& d : list)
             calendar.set(d.day, d.checked_in);
@@ -185,13 +185,14 @@ void peer_clocks(PeerStatus& status, const std::vector<const PeerSummary*>& by_p
 
 } // namespace
 
-PeerStatus peer_status(std::vector<PeerSummary> summaries, Day today, const timeutil::Zone& zone,
+PeerStatus peer_status(const std::vector<PeerSummary>& summaries, Day today, const timeutil::Zone& zone,
                        timeutil::Minutes day_start, const PeerRules& rules)
 {
     PeerStatus status;
     if (summaries.empty())
         return status;
     std::vector<const PeerSummary*> by_made;
+    by_made.reserve(summaries.size());
     for (const auto& s : summaries)
         by_made.push_back(&s);
     std::sort(by_made.begin(), by_made.end(), [](const auto* a, const auto* b) {
@@ -199,6 +200,7 @@ PeerStatus peer_status(std::vector<PeerSummary> summaries, Day today, const time
                std::tie(b->generated_at, b->period.to, b->id);
     });
     std::vector<Day> made;
+    made.reserve(by_made.size());
     for (const auto* s : by_made)
         made.push_back(timeutil::day_of(s->generated_at, zone, day_start));
     const auto& newest = *by_made.back();
@@ -224,8 +226,9 @@ std::vector<PeerStatus> peer_statuses(std::vector<PeerSummary> summaries, Day to
     for (auto& s : summaries)
         by_mentee[to_lower_utf8(s.mentee)].push_back(std::move(s));
     std::vector<PeerStatus> statuses;
+    statuses.reserve(by_mentee.size());
     for (auto& [key, theirs] : by_mentee)
-        statuses.push_back(peer_status(std::move(theirs), today, zone, day_start, rules));
+        statuses.push_back(peer_status(theirs, today, zone, day_start, rules));
     return statuses;
 }
 

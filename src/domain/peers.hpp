@@ -109,7 +109,7 @@ std::optional<double> peer_trend(const std::vector<std::optional<double>>& avera
 // one) on mentor's day `today`; a summary's day is the day its generated_at
 // falls on in `zone` with `day_start`. Where summaries overlap, the newest
 // one's word on a day counts.
-PeerStatus peer_status(std::vector<PeerSummary> summaries, timeutil::Day today,
+PeerStatus peer_status(const std::vector<PeerSummary>& summaries, timeutil::Day today,
                        const timeutil::Zone& zone, timeutil::Minutes day_start,
                        const PeerRules& rules);
 

@@ -80,6 +80,7 @@ std::optional<PlanSection> parse_plan_section(std::string_view text)
 std::string plan_section_list()
 {
     std::vector<std::string> names;
+    names.reserve(k_plan_section_names.size());
     for (const auto& section : k_plan_section_names)
         names.emplace_back(section.name);
     return join(names, ", ");

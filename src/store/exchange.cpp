@@ -59,7 +59,7 @@ template <class T> void bind_opt(SQLite::Statement& st, int index, const std::op
         st.bind(index);
 }
 
-void bind_opt_text(SQLite::Statement& st, int index, std::optional<std::string> v)
+void bind_opt_text(SQLite::Statement& st, int index, const std::optional<std::string>& v)
 {
     bind_opt(st, index, v);
 }

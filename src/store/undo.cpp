@@ -101,8 +101,11 @@ void restore(SQLite::Database& db, const std::string& table, std::int64_t id,
     for (const auto& column : columns_of(db, table)) {
         if (column == "id")
             continue;
-        set += (set.empty() ? "\"" : ", \"") + column + "\" = json_extract(:before, '$." + column +
-               "')";
+        set.append(set.empty() ? "\"" : ", \"")
+            .append(column)
+            .append("\" = json_extract(:before, '$.")
+            .append(column)
+            .append("')");
     }
     SQLite::Statement st(db, "UPDATE " + table + " SET " + set + " WHERE id = :id");
     st.bind(":before", before);

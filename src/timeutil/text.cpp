@@ -132,7 +132,8 @@ IsoResult parse_iso(std::string_view text)
     auto d = m && s.eat('-') ? s.digits(2, 2) : std::nullopt;
     if (!d)
         return r;
-    r.value.ymd = date::year{*y} / static_cast<unsigned>(*m) / static_cast<unsigned>(*d);
+    r.value.ymd = date::year{*y} / date::month{static_cast<unsigned>(*m)} /
+                  date::day{static_cast<unsigned>(*d)};
     bool time_in_range = true;
     if (!s.done()) {
         if (!s.eat('t') && !s.eat(' '))

@@ -320,8 +320,8 @@ TEST_CASE("after --alert-after days of silence, remind --notify writes to the pa
     auto again = app.run({"remind", "--notify", "--json"});
     CHECK(again.exit_code == 1);
     CHECK(alerts() == 1);
-    const auto quiet = json::parse(again.out);
-    for (const auto& item : quiet.at("items"))
+    const auto again_json = json::parse(again.out);
+    for (const auto& item : again_json.at("items"))
         CHECK(item.at("kind") != "alert");
 
     // A check-in ends the silence; three more days bring one more note.

@@ -18,7 +18,7 @@ namespace {
 using SummaryJson = nlohmann::json;
 
 // A summary is a few kilobytes; this leaves room for a year of notes.
-constexpr std::uintmax_t k_summary_max_bytes = 16 * 1024 * 1024;
+constexpr std::uintmax_t k_summary_max_bytes = std::uintmax_t{16} * 1024 * 1024;
 
 // Reads fields of one summary, naming the file and the field in errors.
 class SummaryReader {

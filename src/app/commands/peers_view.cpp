@@ -74,8 +74,9 @@ std::string peer_days_ago(int days)
 
 std::string peer_run_text(std::int64_t minutes)
 {
-    if (minutes >= 24 * 60)
-        return std::to_string(minutes / (24 * 60)) + "d";
+    constexpr std::int64_t minutes_a_day = std::int64_t{24} * 60;
+    if (minutes >= minutes_a_day)
+        return std::to_string(minutes / minutes_a_day) + "d";
     return std::to_string(minutes / 60) + "h";
 }
 
