@@ -22,7 +22,7 @@ expect_eq "$(mode_of "$home/.local")" 700 "mode of the created ~/.local"
 
 # -wal and -shm are private while they exist: hold a reader open so
 # they stay, and look at them while a second steady writes.
-hold_journal "$journal" 3 'BEGIN; SELECT count(*) FROM entries'
+hold_journal "$journal" 120 'BEGIN; SELECT count(*) FROM entries'
 expect_exit 0 bare "$STEADY_BIN" checkin --date 2026-11-21 --mood 4
 for side in wal shm; do
     if [ -e "$journal-$side" ]; then
@@ -31,7 +31,7 @@ for side in wal shm; do
         fail "journal.db-$side absent while a reader held the journal"
     fi
 done
-wait "$holder"
+release_journal
 
 # Exactly as cron runs it: no STEADY_NOW, no TZ; the system clock and zone.
 home3=$tmp/plainhome

@@ -105,10 +105,21 @@ sql() {
 
 # `hold_journal FILE SECONDS SQL`: in the background (pid in $holder), the
 # sqlite3 shell runs SQL on FILE (e.g. BEGIN IMMEDIATE), keeps its transaction
-# open SECONDS, then commits. Returns once the transaction is open.
+# open SECONDS or until `release_journal`, then commits. Returns once the
+# transaction is open.
 hold_journal() {
     rm -f "$tmp/.held"
-    (echo "$3;"; echo ".system touch $tmp/.held"; sleep "$2"; echo 'COMMIT;') | sqlite3 "$1" >/dev/null &
+    : >"$tmp/.holding"
+    (
+        echo "$3;"
+        echo ".system touch $tmp/.held"
+        local tenths=0
+        while [ -e "$tmp/.holding" ] && [ $tenths -lt $(($2 * 10)) ]; do
+            sleep 0.1
+            tenths=$((tenths + 1))
+        done
+        echo 'COMMIT;'
+    ) | sqlite3 "$1" >/dev/null &
     holder=$!
     local i
     for i in $(seq 100); do
@@ -116,6 +127,12 @@ hold_journal() {
         sleep 0.1
     done
     fail "sqlite3 did not open its transaction on $1 within 10 s"
+}
+
+# Ends hold_journal's transaction now and waits for the shell to exit.
+release_journal() {
+    rm -f "$tmp/.holding"
+    wait "$holder"
 }
 
 # The permission bits of a file, e.g. 600.
