@@ -276,6 +276,25 @@ expect_exit 65 steady import "$tmp/broken.gpg"
 expect_err_contains "could not be decrypted"
 expect_eq "$(journal_hash)" "$before" "journal after an undecryptable import"
 
+# remind --notify's note to a quiet-watching partner with a key is PGP/MIME too.
+db=$tmp/alert.db
+printf '%s\n' '[remind]' "notify_command = ['/bin/true']" >>"$config"
+NOW=2026-11-10T20:00:00 steady checkin --mood 6 >/dev/null || fail "seeding the alert journal"
+NOW=2026-11-10T20:00:00 steady partner add Soon --email soon@example.org --alert-after 3 \
+    --pgp-key soon@elsewhere.test >/dev/null || fail "adding Soon to the alert journal"
+rm -f "$tmp/sent.eml"
+expect_exit 1 steady remind --notify
+expect_out_contains "Sent Soon a short note"
+expect_eq "$(sql "SELECT what, delivered, encrypted FROM shares")" "alert|1|1" "the alert's log row"
+_check
+"$python" - "$tmp/sent.eml" <<'PY' || fail "the alert note is not PGP/MIME"
+import email, email.policy, sys
+msg = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+assert msg.get_content_type() == "multipart/encrypted", msg.get_content_type()
+assert str(msg["Subject"]) == "Encrypted message"
+PY
+db=$tmp/journal.db
+
 # Without the mail module, OpenPGP is 69 like email, nothing written.
 mkdir "$tmp/bin"
 cp "$STEADY_BIN" "$tmp/bin/steady"
