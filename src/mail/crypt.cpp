@@ -259,8 +259,8 @@ std::string encrypt_data(const steady_mail_pgp& to, gpgme_data_t plain, bool arm
     gpgme_set_armor(ctx.get(), armor ? 1 : 0);
     gpgme_key_t recipients[2] = {key.get(), nullptr};
     auto cipher = empty_data();
-    auto error = gpgme_op_encrypt(ctx.get(), recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain,
-                                  cipher.get());
+    auto error =
+        gpgme_op_encrypt(ctx.get(), recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain, cipher.get());
     gpgme_encrypt_result_t result = gpgme_op_encrypt_result(ctx.get());
     if (result && result->invalid_recipients)
         throw std::runtime_error("GnuPG cannot encrypt to " + describe_key(key.get()) + ": " +
@@ -316,8 +316,8 @@ int encrypt(const steady_mail_encrypt* request, steady_mail_result* result)
 {
     return guarded(result, [&] {
         init_crypto();
-        auto plain = request->plain_fd >= 0 ? fd_data(request->plain_fd)
-                                            : memory_data(view(request->plain));
+        auto plain =
+            request->plain_fd >= 0 ? fd_data(request->plain_fd) : memory_data(view(request->plain));
         set_result(result, encrypt_data(request->to, plain.get(), request->armor != 0));
     });
 }

@@ -130,15 +130,14 @@ Ref<GMimeObject> pgp_mime(GMimeObject* body, const std::string& subject, const s
     GMimeMultipart* encrypted = g_mime_multipart_new_with_subtype("encrypted");
     Ref<GMimeObject> out{GMIME_OBJECT(encrypted)};
     g_mime_object_set_content_type_parameter(out.get(), "protocol", "application/pgp-encrypted");
-    GMimeObject* control = leaf_part("application", "pgp-encrypted", "Version: 1\n",
-                                     GMIME_CONTENT_ENCODING_7BIT);
+    GMimeObject* control =
+        leaf_part("application", "pgp-encrypted", "Version: 1\n", GMIME_CONTENT_ENCODING_7BIT);
     g_mime_object_set_header(control, "Content-Description", "PGP/MIME version identification",
                              nullptr);
     add_part(encrypted, control);
     GMimeObject* payload =
         leaf_part("application", "octet-stream", armored, GMIME_CONTENT_ENCODING_7BIT);
-    g_mime_object_set_header(payload, "Content-Description", "OpenPGP encrypted message",
-                             nullptr);
+    g_mime_object_set_header(payload, "Content-Description", "OpenPGP encrypted message", nullptr);
     g_mime_object_set_disposition(payload, "inline");
     g_mime_part_set_filename(GMIME_PART(payload), "encrypted.asc");
     add_part(encrypted, payload);
@@ -296,6 +295,11 @@ int find_summary(steady_mail_bytes eml, steady_mail_result* result)
                         g_mime_message_get_date(message.get());
         if (!has_head)
             throw std::runtime_error("it is not an email message (no From, Subject or Date)");
+        GMimeContentType* top =
+            g_mime_object_get_content_type(g_mime_message_get_mime_part(message.get()));
+        if (top && g_mime_content_type_is_type(top, "multipart", "encrypted"))
+            throw std::runtime_error("the email is encrypted (PGP/MIME); decrypt it first, e.g. "
+                                     "with your mail program or 'gpg --decrypt'");
         SummarySearch found;
         search_summary(g_mime_message_get_mime_part(message.get()), found, 0);
         GMimePart* part = found.named ? found.named : found.json;
@@ -319,8 +323,8 @@ void free_result(steady_mail_result* result)
     result->size = 0;
 }
 
-constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note,   find_summary,
-                                   import_key,      encrypt,     decrypt,      free_result};
+constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
+                                   import_key,      encrypt,     decrypt,    free_result};
 
 } // namespace
 

@@ -10,10 +10,10 @@ using domain::ShareRecord;
 
 void log_share(Journal& journal, ShareRecord& record)
 {
-    SQLite::Statement st(
-        journal.db(), "INSERT INTO shares (partner_id, partner_name, at, what, period_from, "
-                      "period_to, format, sha256, delivered, encrypted) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement st(journal.db(),
+                         "INSERT INTO shares (partner_id, partner_name, at, what, period_from, "
+                         "period_to, format, sha256, delivered, encrypted) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (record.partner_id)
         st.bind(1, *record.partner_id);
     else

@@ -60,9 +60,8 @@ struct GpgHome {
     // Runs `command` with GNUPGHOME set to this home; its exit status.
     int run(const std::string& command) const
     {
-        return std::system(("GNUPGHOME='" + dir.path().string() + "' " + command +
-                            " >/dev/null 2>&1")
-                               .c_str());
+        return std::system(
+            ("GNUPGHOME='" + dir.path().string() + "' " + command + " >/dev/null 2>&1").c_str());
     }
 };
 
@@ -73,13 +72,13 @@ TEST_CASE("OpenPGP messages are told from text by their first bytes", "[crypt]")
     using steady::app::is_openpgp_message;
     CHECK(is_openpgp_message("-----BEGIN PGP MESSAGE-----\n\nhQ"));
     CHECK(is_openpgp_message("\n-----BEGIN PGP MESSAGE-----\n"));
-    CHECK(is_openpgp_message(std::string("\x85\x01\x0c\x03", 4)));     // old-format PKESK v3
-    CHECK(is_openpgp_message(std::string("\xc1\x5e\x03\x00", 4)));     // new-format PKESK v3
-    CHECK(is_openpgp_message(std::string("\x8c\x0d\x04\x09", 4)));     // SKESK v4
+    CHECK(is_openpgp_message(std::string("\x85\x01\x0c\x03", 4))); // old-format PKESK v3
+    CHECK(is_openpgp_message(std::string("\xc1\x5e\x03\x00", 4))); // new-format PKESK v3
+    CHECK(is_openpgp_message(std::string("\x8c\x0d\x04\x09", 4))); // SKESK v4
     CHECK_FALSE(is_openpgp_message("{\"format\": \"steady-journal\"}"));
     CHECK_FALSE(is_openpgp_message("kind,at,mood\ncheckin,2026-11-17,5\n"));
-    CHECK_FALSE(is_openpgp_message("\xef\xbb\xbfkind,at\n"));           // a BOM
-    CHECK_FALSE(is_openpgp_message("\xc3\xa9t\xc3\xa9,x\n"));           // UTF-8 text
+    CHECK_FALSE(is_openpgp_message("\xef\xbb\xbfkind,at\n")); // a BOM
+    CHECK_FALSE(is_openpgp_message("\xc3\xa9t\xc3\xa9,x\n")); // UTF-8 text
     CHECK_FALSE(is_openpgp_message("-----BEGIN PGP PUBLIC KEY BLOCK-----\n"));
     CHECK_FALSE(is_openpgp_message(""));
 }
@@ -116,16 +115,15 @@ TEST_CASE("a file that is not an OpenPGP key is 65 and nothing changes",
         auto path = (app.dir() / file).string();
         CHECK_REFUSED(app.run({"partner", "edit", "Sam", "--pgp-key", path}), 65,
                       "the key file '" + path + "' cannot be used: it is not an OpenPGP key");
-        CHECK_REFUSED(app.run({"partner", "add", "Jo", "--email", "jo@example.org", "--pgp-key",
-                               path}),
-                      65, "nothing was changed");
+        CHECK_REFUSED(
+            app.run({"partner", "add", "Jo", "--email", "jo@example.org", "--pgp-key", path}), 65,
+            "nothing was changed");
     }
     CHECK(app.snapshot() == before);
     CHECK(app.query("SELECT count(*) FROM partners WHERE pgp_fingerprint IS NOT NULL") == "0");
 }
 
-TEST_CASE("without the mail module, OpenPGP is 69 and nothing is written",
-          "[cli][crypt][errors]")
+TEST_CASE("without the mail module, OpenPGP is 69 and nothing is written", "[cli][crypt][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
     crypt_journal(app);
@@ -143,11 +141,10 @@ TEST_CASE("without the mail module, OpenPGP is 69 and nothing is written",
     CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output",
                            (app.dir() / "out.gpg").string()}),
                   69, "steady-mail.so");
-    CHECK_REFUSED(app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to",
-                           "alex@example.org"}),
-                  69, "steady-mail.so");
-    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69,
-                  "steady-mail.so");
+    CHECK_REFUSED(
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"}),
+        69, "steady-mail.so");
+    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69, "steady-mail.so");
     CHECK(app.snapshot() == before);
     CHECK_FALSE(std::filesystem::exists(app.dir() / "out.gpg"));
     CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
@@ -158,8 +155,7 @@ TEST_CASE("an encrypted export to a terminal is refused", "[cli][export][crypt][
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     crypt_journal(app);
     app.out_tty = true;
-    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org"}), 64,
-                  "--output FILE.gpg");
+    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org"}), 64, "--output FILE.gpg");
 }
 
 TEST_CASE("a partner with a key gets every share encrypted, and the log says so",

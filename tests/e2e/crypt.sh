@@ -293,6 +293,8 @@ msg = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.poli
 assert msg.get_content_type() == "multipart/encrypted", msg.get_content_type()
 assert str(msg["Subject"]) == "Encrypted message"
 PY
+expect_exit 65 steady peers import "$tmp/sent.eml"
+expect_err_contains "the email is encrypted (PGP/MIME); decrypt it first"
 db=$tmp/journal.db
 
 # Without the mail module, OpenPGP is 69 like email, nothing written.

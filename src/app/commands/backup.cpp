@@ -92,9 +92,8 @@ BackupDone make_backup(const BackupOptions& opt, Context& ctx, const fs::path& j
     if (!opt.path) {
         auto folder = ctx.backups_folder();
         auto names = default_names(ctx, opt);
-        BackupDone done{store::back_up_numbered(ctx.journal_for_read(), folder, names, encrypt),
-                        {},
-                        {}};
+        BackupDone done{
+            store::back_up_numbered(ctx.journal_for_read(), folder, names, encrypt), {}, {}};
         prune_backups(done, folder, static_cast<std::size_t>(ctx.config().backup_keep));
         return done;
     }

@@ -116,9 +116,8 @@ void run_partner_add(const PartnerOptions& opt, Context& ctx)
     journal.write("add the partner", [&] { store::add_partner(journal, partner, ctx.time().now); });
     print_partner(ctx, "partner", partner,
                   "Added partner " + partner.name + " <" + partner.email + ">: shares " +
-                      describe_scope(partner.scope) + cadence_text(partner) + "." +
-                      key_text(key) + " 'steady share " + partner.name +
-                      "' makes a summary for them.");
+                      describe_scope(partner.scope) + cadence_text(partner) + "." + key_text(key) +
+                      " 'steady share " + partner.name + "' makes a summary for them.");
 }
 
 // Checks that the edit flags of `opt` can go together and change something.
@@ -181,8 +180,7 @@ void run_partner_edit(const PartnerOptions& opt, Context& ctx)
     });
     print_partner(ctx, "partner", partner,
                   "Partner " + partner.name + " <" + partner.email + "> now sees " +
-                      describe_scope(partner.scope) + cadence_text(partner) + "." +
-                      key_text(key) +
+                      describe_scope(partner.scope) + cadence_text(partner) + "." + key_text(key) +
                       (opt.no_pgp_key ? " Shares to them are no longer encrypted." : "") +
                       " 'steady undo' reverses it.");
 }
