@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "base/error.hpp"
@@ -159,6 +160,11 @@ fs::path Context::keyring_folder(CreateFolder create)
     if (::chmod(folder.c_str(), 0700) != 0)
         throw CannotCreateError("cannot make steady's keyring folder '" + folder.string() +
                                 "' private: " + std::strerror(errno));
+    // It holds public keys only: gpg needs no agent there, and should not
+    // leave one running after each command.
+    auto conf = folder / "gpg.conf";
+    if (!fs::exists(conf, ec))
+        std::ofstream(conf) << "# steady's keyring: partners' public keys only\nno-autostart\n";
     return folder;
 }
 

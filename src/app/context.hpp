@@ -49,7 +49,8 @@ class Context {
     std::filesystem::path backups_folder();
     // steady's own OpenPGP keyring, partners' public keys: the GnuPG home
     // $XDG_DATA_HOME/steady/gnupg, else ~/.local/share/steady/gnupg; with
-    // CreateFolder::yes made (mode 0700, and its parents) when missing.
+    // CreateFolder::yes made (mode 0700, and its parents) when missing, with
+    // a gpg.conf that keeps gpg from starting an agent there.
     std::filesystem::path keyring_folder(CreateFolder create);
     // The user's own GnuPG home: $GNUPGHOME, else nullopt (gpg's default,
     // ~/.gnupg).

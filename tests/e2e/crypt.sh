@@ -104,6 +104,8 @@ expect_exit 0 steady partner edit Sam --pgp-key "$tmp/sam.asc"
 expect_out_contains "encrypted to $sam (Sam <sam@example.org>)"
 expect_eq "$(sql "SELECT pgp_fingerprint FROM partners WHERE name = 'Sam'")" "$sam" "Sam's key"
 expect_eq "$(mode_of "$keyring")" 700 "mode of steady's keyring"
+_check
+grep -qx no-autostart "$keyring/gpg.conf" || fail "steady's keyring lets gpg start an agent"
 expect_exit 0 steady partner
 expect_out_contains "$sam"
 expect_exit 0 steady partner list --json
@@ -207,13 +209,13 @@ _check
 shares_before=$(sql 'SELECT count(*) FROM shares')
 rm -f "$tmp/sent.eml"
 # gpg in steady's keyring believes it is 2040, when Soon's key has expired.
-printf 'faked-system-time 20400101T000000\n' >"$keyring/gpg.conf"
+printf 'faked-system-time 20400101T000000\n' >>"$keyring/gpg.conf"
 expect_exit 65 steady share Soon --send
 expect_err_contains "cannot encrypt the summary for Soon"
 expect_err_contains "expired"
 expect_exit 65 steady share Soon --format json
 expect_eq "$out" "" "stdout of a share to an expired key"
-rm "$keyring/gpg.conf"
+sed -i '/^faked-system-time/d' "$keyring/gpg.conf"
 GNUPGHOME=$keyring gpg --batch --quiet --import "$(revocation "$sam")" 2>/dev/null ||
     fail "revoking Sam's key in steady's keyring"
 expect_exit 65 steady share Sam --send
@@ -296,6 +298,10 @@ PY
 expect_exit 65 steady peers import "$tmp/sent.eml"
 expect_err_contains "the email is encrypted (PGP/MIME); decrypt it first"
 db=$tmp/journal.db
+
+# steady leaves no gpg-agent running for its own keyring.
+_check
+! ps -eo args | grep -v grep | grep -q "gpg-agent.*$keyring" || fail "a gpg-agent runs for $keyring"
 
 # Without the mail module, OpenPGP is 69 like email, nothing written.
 mkdir "$tmp/bin"
