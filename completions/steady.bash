@@ -35,8 +35,9 @@ _steady_command_flags() {
         esac ;;
     partner)
         case $2 in
-        add) echo '--email --share --notes --every --alert-after' ;;
-        edit) echo '--name --email --share --notes --no-notes --every --alert-after' ;;
+        add) echo '--email --share --notes --every --alert-after --pgp-key' ;;
+        edit) echo '--name --email --share --notes --no-notes --every --alert-after --pgp-key' \
+            '--no-pgp-key' ;;
         remove) echo '-y --yes' ;;
         list) ;;
         esac ;;
@@ -70,11 +71,11 @@ _steady_command_flags() {
     share)
         echo '--period --format --output --message --notes --send --history' ;;
     export)
-        echo '--format --kind --period --output' ;;
+        echo '--format --kind --period --output --encrypt-to' ;;
     import)
         echo '--format --dry-run --update' ;;
     backup)
-        echo '--force' ;;
+        echo '--force --encrypt-to' ;;
     remind)
         echo '--notify' ;;
     undo | prompt | doctor) ;;
@@ -89,7 +90,7 @@ _steady_takes_value() {
         --duration | --trigger | --strategy | --outcome | --name | --type | --goal | \
         --count | --clock | --kind | --period | --search | --limit | --since | \
         --cost-per-day | --target | --per | --total | --by | --tracks | --email | --share | \
-        --every | --alert-after | --format | --output | --message)
+        --every | --alert-after | --format | --output | --message | --pgp-key | --encrypt-to)
         return 0 ;;
     esac
     return 1
@@ -212,7 +213,7 @@ _steady_command_word() {
 _steady_value() {
     local flag=$1 cur=$2 what=''
     case $flag in
-    --db | --config | --output)
+    --db | --config | --output | --pgp-key)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null
         return ;;

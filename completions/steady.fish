@@ -45,7 +45,8 @@ function __steady_args
         switch $word
             case --db --config --color --since --cost-per-day --at --note --tag \
                 --target --per --total --by --tracks --count --email --share --every \
-                --alert-after --name --format --output --message --period
+                --alert-after --name --format --output --message --period --pgp-key \
+                --encrypt-to
                 set skip 1
             case '-*'
             case '*'
@@ -305,10 +306,12 @@ for sub in add edit
     complete -c steady -n $c -l notes -d 'Let notes and other free text go to them'
     complete -c steady -n $c -l every -x -a '(__steady_words cadences)' -d 'How often they expect a summary'
     complete -c steady -n $c -l alert-after -x -d 'Tell them after N days without a check-in'
+    complete -c steady -n $c -l pgp-key -r -F -d 'Encrypt shares to them to this OpenPGP key (key id or file)'
 end
 set -l c '__steady_sub_is partner edit'
 complete -c steady -n $c -l name -x -d 'Their new name'
 complete -c steady -n $c -l no-notes -d 'Keep notes and other free text from them'
+complete -c steady -n $c -l no-pgp-key -d 'Stop encrypting shares to them'
 set -l c '__steady_sub_is partner remove'
 complete -c steady -n $c -s y -l yes -d 'Do not ask'
 
@@ -392,6 +395,7 @@ complete -c steady -n $c -l format -x -a 'json csv markdown ics' -d 'json (defau
 complete -c steady -n $c -l kind -x -a '(__steady_words kinds)' -d 'Only this kind of entry (required for csv)'
 complete -c steady -n $c -l period -x -a '(__steady_words periods)' -d 'Only entries of this period'
 complete -c steady -n $c -l output -r -F -d 'Write to this file, not stdout'
+complete -c steady -n $c -l encrypt-to -x -d 'Encrypt it to this key of your GnuPG keyring'
 
 # import FILE
 set -l c '__steady_using import'
@@ -403,6 +407,7 @@ complete -c steady -n $c -F
 # backup [PATH]: a file or folder to write to.
 set -l c '__steady_using backup'
 complete -c steady -n $c -l force -d 'Replace PATH if it exists'
+complete -c steady -n $c -l encrypt-to -x -d 'Encrypt it to this key of your GnuPG keyring'
 complete -c steady -n $c -F
 
 # remind

@@ -1,5 +1,10 @@
 #include "app/context.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "base/error.hpp"
@@ -127,6 +132,47 @@ fs::path Context::backups_folder()
     if (!home || !*home)
         throw UsageError("cannot find the backup folder: HOME is not set (give a PATH)");
     return fs::path(home) / ".local" / "share" / "steady" / "backups";
+}
+
+fs::path Context::keyring_folder(CreateFolder create)
+{
+    fs::path data;
+    if (const char* xdg = env("XDG_DATA_HOME"); xdg && *xdg == '/') {
+        data = fs::path(xdg) / "steady";
+    } else {
+        const char* home = env("HOME");
+        if (!home || !*home)
+            throw UsageError("cannot find steady's keyring folder: HOME is not set");
+        data = fs::path(home) / ".local" / "share" / "steady";
+    }
+    auto folder = data / "gnupg";
+    if (create == CreateFolder::no)
+        return folder;
+    std::error_code ec;
+    for (const auto& dir : {data, folder}) {
+        if (fs::is_directory(dir, ec))
+            continue;
+        fs::create_directories(dir.parent_path(), ec);
+        if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+            throw CannotCreateError("cannot create steady's keyring folder '" + dir.string() +
+                                    "': " + std::strerror(errno));
+    }
+    if (::chmod(folder.c_str(), 0700) != 0)
+        throw CannotCreateError("cannot make steady's keyring folder '" + folder.string() +
+                                "' private: " + std::strerror(errno));
+    // It holds public keys only: gpg needs no agent there, and should not
+    // leave one running after each command.
+    auto conf = folder / "gpg.conf";
+    if (!fs::exists(conf, ec))
+        std::ofstream(conf) << "# steady's keyring: partners' public keys only\nno-autostart\n";
+    return folder;
+}
+
+std::optional<fs::path> Context::user_gnupg_home() const
+{
+    if (const char* home = env("GNUPGHOME"); home && *home)
+        return fs::path(home);
+    return std::nullopt;
 }
 
 store::Journal& Context::journal_for_write()

@@ -22,6 +22,9 @@ struct GlobalOptions {
     bool quiet = false;
 };
 
+// Whether to make a folder that is missing.
+enum class CreateFolder { no, yes };
+
 // What a command gets: the world (streams, environment), the global flags,
 // and, loaded on first use, the config, the clock and zone, and the journal.
 class Context {
@@ -44,6 +47,14 @@ class Context {
     // Where `backup` puts backups by default: $XDG_DATA_HOME/steady/backups,
     // else ~/.local/share/steady/backups (whatever journal is in use).
     std::filesystem::path backups_folder();
+    // steady's own OpenPGP keyring, partners' public keys: the GnuPG home
+    // $XDG_DATA_HOME/steady/gnupg, else ~/.local/share/steady/gnupg; with
+    // CreateFolder::yes made (mode 0700, and its parents) when missing, with
+    // a gpg.conf that keeps gpg from starting an agent there.
+    std::filesystem::path keyring_folder(CreateFolder create);
+    // The user's own GnuPG home: $GNUPGHOME, else nullopt (gpg's default,
+    // ~/.gnupg).
+    std::optional<std::filesystem::path> user_gnupg_home() const;
     // The journal, opened (and created) to write.
     store::Journal& journal_for_write();
     // The journal to read; a missing one reads as empty and is not created.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/mail_module.hpp"
 #include "base/error.hpp"
 #include "mail/mail.h"
 
@@ -44,9 +45,11 @@ std::vector<std::filesystem::path> mail_module_candidates()
     return out;
 }
 
-// The module's entry points; throws DeliveryError. dlopen() of a module
-// already loaded only counts it again, so each call looks it up.
-const steady_mail_api& mail_api()
+} // namespace
+
+// dlopen() of a module already loaded only counts it again, so each call
+// looks it up.
+const steady_mail_api& mail_module(const std::string& needs)
 {
     auto candidates = mail_module_candidates();
     for (const auto& path : candidates) {
@@ -57,25 +60,35 @@ const steady_mail_api& mail_api()
         void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!handle) {
             const char* why = dlerror();
-            throw DeliveryError("email needs steady's mail module, and " + path.string() +
+            throw DeliveryError(needs + " needs steady's mail module, and " + path.string() +
                                 " could not be loaded: " + (why ? why : "unknown error") +
-                                "; install GMime 3 (Debian: libgmime-3.0-0) or reinstall steady");
+                                "; install GMime 3 and GPGME (Debian: libgmime-3.0-0, "
+                                "libgpgme11) or reinstall steady");
         }
         auto entry =
             reinterpret_cast<const steady_mail_api* (*)()>(dlsym(handle, STEADY_MAIL_ENTRY));
         const steady_mail_api* api = entry ? entry() : nullptr;
         if (!api || api->abi != STEADY_MAIL_ABI)
-            throw DeliveryError("email needs steady's mail module, and " + path.string() +
+            throw DeliveryError(needs + " needs steady's mail module, and " + path.string() +
                                 " belongs to another version of steady; reinstall steady");
         return *api;
     }
     std::string looked;
     for (const auto& path : candidates)
         looked += (looked.empty() ? "" : ", ") + path.string();
-    throw DeliveryError("email needs steady's mail module " + std::string(k_mail_module_file) +
+    throw DeliveryError(needs + " needs steady's mail module " + std::string(k_mail_module_file) +
                         ", which is not installed (looked for " + looked +
-                        "); reinstall steady, which comes with it (a share in text, markdown, "
-                        "json or html needs no module)");
+                        "); reinstall steady, which comes with it" +
+                        (needs == "email" ? " (a share in text, markdown, json or html needs no "
+                                            "module)"
+                                          : ""));
+}
+
+namespace {
+
+const steady_mail_api& mail_api()
+{
+    return mail_module("email");
 }
 
 steady_mail_bytes mail_bytes(std::string_view text)
@@ -83,9 +96,16 @@ steady_mail_bytes mail_bytes(std::string_view text)
     return {text.data(), text.size()};
 }
 
-steady_mail_head mail_head(const MailHead& head)
+// `head` for the module; `keyring` holds the text its pointers point into.
+steady_mail_head mail_head(const MailHead& head, std::string& keyring)
 {
     steady_mail_head out{};
+    if (head.encrypt_to) {
+        if (head.encrypt_to->keyring.folder)
+            keyring = head.encrypt_to->keyring.folder->string();
+        out.encrypt_to = {head.encrypt_to->keyring.folder ? keyring.c_str() : nullptr,
+                          head.encrypt_to->key.c_str()};
+    }
     out.from = {mail_bytes(head.from.name), mail_bytes(head.from.email)};
     out.to = {mail_bytes(head.to.name), mail_bytes(head.to.email)};
     out.subject = mail_bytes(head.subject);
@@ -97,10 +117,11 @@ steady_mail_head mail_head(const MailHead& head)
 // Calls `entry` of `api` and returns its bytes, or the error it gave as
 // `error` with "it" the message (nullopt then).
 template <typename Call>
-std::optional<std::string> mail_call(const steady_mail_api& api, Call call, std::string& error)
+std::optional<std::string> mail_call(const steady_mail_api& api, Call call, std::string& error,
+                                     int& status)
 {
     steady_mail_result result{};
-    int status = call(&result);
+    status = call(&result);
     std::optional<std::string> out;
     if (status == 0 && result.data)
         out = std::string(result.data, result.size);
@@ -112,13 +133,16 @@ std::optional<std::string> mail_call(const steady_mail_api& api, Call call, std:
     return out;
 }
 
-std::string mail_built(const steady_mail_api& api, auto call)
+std::string mail_built(const steady_mail_api& api, const MailHead& head, auto call)
 {
     std::string error;
-    auto out = mail_call(api, call, error);
-    if (!out)
-        throw DeliveryError("could not make the email: " + error);
-    return *out;
+    int status = 0;
+    auto out = mail_call(api, call, error, status);
+    if (out)
+        return *out;
+    if (status == -1 && head.encrypt_to)
+        throw DataError(error);
+    throw DeliveryError("could not make the email: " + error);
 }
 
 } // namespace
@@ -127,30 +151,35 @@ std::string build_share_mail(const ShareMail& mail)
 {
     const auto& api = mail_api();
     steady_mail_share share{};
-    share.head = mail_head(mail.head);
+    std::string keyring;
+    share.head = mail_head(mail.head, keyring);
     share.text = mail_bytes(mail.text);
     share.html = mail_bytes(mail.html);
     share.attachment_name = mail_bytes(mail.attachment_name);
     share.attachment = mail_bytes(mail.attachment);
-    return mail_built(api, [&](steady_mail_result* r) { return api.build_share(&share, r); });
+    return mail_built(api, mail.head,
+                      [&](steady_mail_result* r) { return api.build_share(&share, r); });
 }
 
 std::string build_note_mail(const NoteMail& mail)
 {
     const auto& api = mail_api();
     steady_mail_note note{};
-    note.head = mail_head(mail.head);
+    std::string keyring;
+    note.head = mail_head(mail.head, keyring);
     note.body = mail_bytes(mail.body);
-    return mail_built(api, [&](steady_mail_result* r) { return api.build_note(&note, r); });
+    return mail_built(api, mail.head,
+                      [&](steady_mail_result* r) { return api.build_note(&note, r); });
 }
 
 FoundSummary find_summary_attachment(std::string_view eml)
 {
     const auto& api = mail_api();
     FoundSummary found;
+    int status = 0;
     found.json = mail_call(
         api, [&](steady_mail_result* r) { return api.find_summary(mail_bytes(eml), r); },
-        found.why_not);
+        found.why_not, status);
     return found;
 }
 

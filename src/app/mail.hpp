@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/crypt.hpp"
 #include "timeutil/time.hpp"
 
 namespace steady::app {
@@ -26,13 +27,17 @@ struct MailBox {
 
 // The headers of a message: From, To, Subject (RFC 2047 where not ASCII),
 // Date (`at`, shown at `utc_offset` east of UTC) and a random Message-ID at
-// the sender's domain.
+// the sender's domain. With `encrypt_to`, the message is PGP/MIME (RFC
+// 3156) encrypted to that key, its outer Subject the neutral "Encrypted
+// message" and the real one a protected header inside; a key that cannot be
+// used is then a DataError (65), and nothing is made.
 struct MailHead {
     MailBox from;
     MailBox to;
     std::string subject;
     timeutil::Instant at;
     std::chrono::seconds utc_offset{0};
+    std::optional<PgpRecipient> encrypt_to;
 };
 
 // A share as email: multipart/mixed of multipart/alternative (`text`,

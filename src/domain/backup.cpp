@@ -61,9 +61,11 @@ BackupName backup_name(date::local_seconds made, int sequence)
 
 std::optional<BackupName> parse_backup_name(std::string_view file_name)
 {
-    // journal-YYYYMMDD-HHMMSS[-N].db
+    // journal-YYYYMMDD-HHMMSS[-N].db[.gpg]
     constexpr std::string_view prefix = "journal-";
     constexpr std::string_view suffix = ".db";
+    if (file_name.ends_with(k_encrypted_backup_suffix))
+        file_name.remove_suffix(k_encrypted_backup_suffix.size());
     if (!file_name.starts_with(prefix) || !file_name.ends_with(suffix))
         return std::nullopt;
     auto stem = file_name.substr(prefix.size(), file_name.size() - prefix.size() - suffix.size());

@@ -28,8 +28,12 @@ struct BackupName {
 // in that second (1 for the first).
 BackupName backup_name(date::local_seconds made, int sequence = 1);
 
-// Reads a file name written by BackupName::file_name; nullopt for any other
-// name (so nothing else in a folder is ever taken for a backup).
+// What an encrypted backup's name ends with, after BackupName::file_name.
+inline constexpr std::string_view k_encrypted_backup_suffix = ".gpg";
+
+// Reads a file name written by BackupName::file_name, also with
+// k_encrypted_backup_suffix after it; nullopt for any other name (so
+// nothing else in a folder is ever taken for a backup).
 std::optional<BackupName> parse_backup_name(std::string_view file_name);
 
 // Of the default-named backups `file_names` (in any order; other names are

@@ -79,6 +79,9 @@ struct Partner {
     Scope scope;
     std::optional<Cadence> cadence;
     std::optional<int> alert_after; // days without a check-in before an alert
+    // The OpenPGP key every share to them is encrypted to: its fingerprint
+    // (upper-case hex) in steady's keyring; nullopt: shares go in clear.
+    std::optional<std::string> pgp_fingerprint;
     timeutil::Instant created{};
     timeutil::Instant updated{};
 };

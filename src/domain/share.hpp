@@ -61,6 +61,7 @@ struct ShareRecord {
     std::string format;
     std::string sha256; // lower-case hex of the exact bytes produced
     bool delivered = false;
+    bool encrypted = false; // to the partner's OpenPGP key
 };
 
 } // namespace steady::domain

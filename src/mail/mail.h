@@ -1,11 +1,12 @@
 /* The interface of steady-mail.so, the module that builds and reads email
- * with GMime. steady loads it with dlopen() only when a command makes or
- * reads an email, so the binary itself never links GMime, glib, gio or
- * gpgme (they cost ~10 ms at every start). Plain C, so that the binary and
- * the module agree whatever each was compiled with; app/mail.hpp is the
- * C++ side steady's commands use.
+ * with GMime and encrypts and decrypts OpenPGP with GPGME. steady loads it
+ * with dlopen() only when a command makes or reads an email or needs
+ * OpenPGP, so the binary itself never links GMime, glib, gio or gpgme (they
+ * cost ~10 ms at every start). Plain C, so that the binary and the module
+ * agree whatever each was compiled with; app/mail.hpp and app/crypt.hpp are
+ * the C++ side steady's commands use.
  *
- * The module exports one function, steady_mail_v1(), returning a table of
+ * The module exports one function, steady_mail_v2(), returning a table of
  * entry points whose `abi` field must equal STEADY_MAIL_ABI. A change that
  * breaks callers bumps STEADY_MAIL_ABI and the entry's name. */
 #ifndef STEADY_MAIL_MAIL_H
@@ -18,8 +19,8 @@
 extern "C" {
 #endif
 
-#define STEADY_MAIL_ABI 1
-#define STEADY_MAIL_ENTRY "steady_mail_v1"
+#define STEADY_MAIL_ABI 2
+#define STEADY_MAIL_ENTRY "steady_mail_v2"
 
 /* Bytes, not NUL-terminated; UTF-8 where they are text. */
 typedef struct {
@@ -35,15 +36,35 @@ typedef struct {
     steady_mail_bytes email;
 } steady_mail_mailbox;
 
+/* An OpenPGP key to encrypt to: `recipient` (NUL-terminated; a
+ * fingerprint, key id or address that names exactly one key) in the GnuPG
+ * home folder `homedir` (NUL-terminated; NULL for the user's own:
+ * $GNUPGHOME, else ~/.gnupg). A NULL `recipient` means "do not encrypt".
+ * The key must be valid now (not expired, revoked or disabled) and able to
+ * encrypt; it is trusted as named (no web of trust is consulted). */
+typedef struct {
+    const char* homedir;
+    const char* recipient;
+} steady_mail_pgp;
+
 /* What every message has: From, To, Subject (RFC 2047-encoded where not
  * ASCII), Date (`date` seconds since the epoch, shown at `utc_offset`
- * seconds east of UTC) and a random Message-ID at the sender's domain. */
+ * seconds east of UTC) and a random Message-ID at the sender's domain.
+ *
+ * With `encrypt_to.recipient` set, the message is PGP/MIME (RFC 3156):
+ * multipart/encrypted; protocol="application/pgp-encrypted", a first part
+ * application/pgp-encrypted holding "Version: 1" and a second
+ * application/octet-stream holding the ASCII-armored OpenPGP message, which
+ * decrypts to the MIME entity the message would have had in clear, with
+ * the real Subject as a protected header (protected-headers="v1"). The
+ * outer Subject is then the neutral "Encrypted message". */
 typedef struct {
     steady_mail_mailbox from;
     steady_mail_mailbox to;
     steady_mail_bytes subject;
     int64_t date;
     int32_t utc_offset;
+    steady_mail_pgp encrypt_to;
 } steady_mail_head;
 
 /* A shared summary: multipart/mixed holding multipart/alternative (`text`
@@ -74,20 +95,60 @@ typedef struct {
     char* error;
 } steady_mail_result;
 
+/* A public key for steady's own keyring `to_homedir` (NUL-terminated, a
+ * folder the caller has made): with `key_id` (NUL-terminated) the one key
+ * it names in the keyring `from_homedir` (NULL: the user's own), else the
+ * one key held in `key_data` (armored or binary). The key must be a single
+ * public key, valid now and able to encrypt; nothing is imported
+ * otherwise. On success the result is "FINGERPRINT\nUSER ID". */
+typedef struct {
+    const char* from_homedir;
+    const char* key_id;
+    steady_mail_bytes key_data;
+    const char* to_homedir;
+} steady_mail_key_import;
+
+/* Plain bytes to encrypt to `to`: `plain`, or when `plain_fd` >= 0 what
+ * can be read from that descriptor. `armor` nonzero: an ASCII-armored
+ * message, else binary OpenPGP. The result is the ciphertext. */
+typedef struct {
+    steady_mail_pgp to;
+    steady_mail_bytes plain;
+    int plain_fd;
+    int armor;
+} steady_mail_encrypt;
+
+/* An OpenPGP message (armored or binary) read from `cipher_fd`, decrypted
+ * with the secret keys of `homedir` (NULL: the user's own) through its
+ * gpg-agent, which may ask for a passphrase. The result is the plain text. */
+typedef struct {
+    const char* homedir;
+    int cipher_fd;
+} steady_mail_decrypt;
+
+/* What the entry points return: 0 on success; -1 with result->error set
+ * when the input or the key is at fault (a key that is expired, revoked,
+ * missing or ambiguous, a file that is not a key, a message that cannot be
+ * decrypted); -2 with result->error set when OpenPGP is unavailable (no
+ * gpg program for GPGME to run). */
+#define STEADY_MAIL_UNAVAILABLE (-2)
+
 typedef struct {
     int abi;
-    /* Each returns 0 on success, -1 with result->error set otherwise. */
     int (*build_share)(const steady_mail_share* share, steady_mail_result* result);
     int (*build_note)(const steady_mail_note* note, steady_mail_result* result);
     /* The decoded body of the first part of the message `eml` named
      * steady-summary-*.json (or else the first application/json part), in
      * any depth of multiparts and forwarded messages. */
     int (*find_summary)(steady_mail_bytes eml, steady_mail_result* result);
+    int (*import_key)(const steady_mail_key_import* request, steady_mail_result* result);
+    int (*encrypt)(const steady_mail_encrypt* request, steady_mail_result* result);
+    int (*decrypt)(const steady_mail_decrypt* request, steady_mail_result* result);
     void (*free_result)(steady_mail_result* result);
 } steady_mail_api;
 
 /* The module's only exported symbol. */
-const steady_mail_api* steady_mail_v1(void);
+const steady_mail_api* steady_mail_v2(void);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
-// steady-mail.so: the entry points of mail/mail.h, made with GMime 3. Built
-// as a CMake MODULE and loaded by app/mail.cpp with dlopen(), so that GMime
-// and glib are mapped only into the processes that make or read email.
+// steady-mail.so: the email entry points of mail/mail.h, made with GMime 3
+// (the OpenPGP ones are in crypt.cpp). Built as a CMake MODULE and loaded by
+// app/mail.cpp with dlopen(), so that GMime, glib and gpgme are mapped only
+// into the processes that make or read email or need OpenPGP.
 
 #include <gmime/gmime.h>
 
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "mail/mail.h"
+#include "mail/module.hpp"
 
 namespace steady::mail {
 
@@ -23,11 +25,6 @@ template <typename T> struct Unref {
     void operator()(T* object) const { g_object_unref(object); }
 };
 template <typename T> using Ref = std::unique_ptr<T, Unref<T>>;
-
-std::string_view view(steady_mail_bytes bytes)
-{
-    return bytes.data ? std::string_view(bytes.data, bytes.size) : std::string_view();
-}
 
 // `text` as one header word: control characters (newlines too) as spaces,
 // trimmed, so that it stays in its header whatever it holds.
@@ -51,16 +48,6 @@ void init_once()
         return true;
     }();
     (void)done;
-}
-
-char* copy_out(std::string_view text)
-{
-    auto* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (!out)
-        throw std::bad_alloc();
-    std::memcpy(out, text.data(), text.size());
-    out[text.size()] = '\0';
-    return out;
 }
 
 // A leaf part of type `type`/`subtype` holding `bytes` in `encoding`
@@ -122,18 +109,58 @@ void set_message_id(GMimeMessage* message, std::string_view from_email)
     g_free(id);
 }
 
-// A message with the headers of `head` and `body` as its MIME part.
+std::string object_text(GMimeObject* object)
+{
+    GMimeFormatOptions* options = g_mime_format_options_new();
+    g_mime_format_options_set_newline_format(options, GMIME_NEWLINE_FORMAT_UNIX);
+    char* bytes = g_mime_object_to_string(object, options);
+    g_mime_format_options_free(options);
+    std::string text(bytes ? bytes : "");
+    g_free(bytes);
+    return text;
+}
+
+// `body`, with `subject` as its protected header, encrypted to `to` as the
+// multipart/encrypted of RFC 3156.
+Ref<GMimeObject> pgp_mime(GMimeObject* body, const std::string& subject, const steady_mail_pgp& to)
+{
+    g_mime_object_set_content_type_parameter(body, "protected-headers", "v1");
+    g_mime_object_set_header(body, "Subject", subject.c_str(), "utf-8");
+    auto armored = encrypt_bytes(to, object_text(body), true);
+    GMimeMultipart* encrypted = g_mime_multipart_new_with_subtype("encrypted");
+    Ref<GMimeObject> out{GMIME_OBJECT(encrypted)};
+    g_mime_object_set_content_type_parameter(out.get(), "protocol", "application/pgp-encrypted");
+    GMimeObject* control =
+        leaf_part("application", "pgp-encrypted", "Version: 1\n", GMIME_CONTENT_ENCODING_7BIT);
+    g_mime_object_set_header(control, "Content-Description", "PGP/MIME version identification",
+                             nullptr);
+    add_part(encrypted, control);
+    GMimeObject* payload =
+        leaf_part("application", "octet-stream", armored, GMIME_CONTENT_ENCODING_7BIT);
+    g_mime_object_set_header(payload, "Content-Description", "OpenPGP encrypted message", nullptr);
+    g_mime_object_set_disposition(payload, "inline");
+    g_mime_part_set_filename(GMIME_PART(payload), "encrypted.asc");
+    add_part(encrypted, payload);
+    return out;
+}
+
+// A message with the headers of `head` and `body` as its MIME part, which
+// it takes; PGP/MIME when `head` says whom to encrypt to.
 Ref<GMimeMessage> new_message(const steady_mail_head& head, GMimeObject* body)
 {
+    Ref<GMimeObject> part{body};
+    auto subject = header_word(view(head.subject));
+    if (head.encrypt_to.recipient) {
+        part = pgp_mime(body, subject, head.encrypt_to);
+        subject = "Encrypted message";
+    }
     Ref<GMimeMessage> message{g_mime_message_new(TRUE)};
     add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, head.from);
     add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, head.to);
-    auto subject = header_word(view(head.subject));
     g_mime_message_set_subject(message.get(), subject.c_str(), "utf-8");
     set_date(message.get(), head.date, head.utc_offset);
     set_message_id(message.get(), view(head.from.email));
-    g_mime_message_set_mime_part(message.get(), body);
-    g_object_unref(body);
+    g_mime_message_set_mime_part(message.get(), part.get());
     return message;
 }
 
@@ -156,31 +183,18 @@ char* message_text(GMimeMessage* message, std::size_t& size)
     return out;
 }
 
-// Runs `make` (which fills `result`), turning any exception into an error.
-template <typename Make> int guarded(steady_mail_result* result, Make make)
+// Runs `make` (which fills `result`) with GMime ready.
+template <typename Make> int with_gmime(steady_mail_result* result, Make make)
 {
-    result->data = nullptr;
-    result->size = 0;
-    result->error = nullptr;
-    try {
+    return guarded(result, [&] {
         init_once();
         make();
-        return 0;
-    } catch (const std::exception& e) {
-        std::free(result->data);
-        result->data = nullptr;
-        result->size = 0;
-        try {
-            result->error = copy_out(e.what());
-        } catch (...) {
-        }
-        return -1;
-    }
+    });
 }
 
 int build_share(const steady_mail_share* share, steady_mail_result* result)
 {
-    return guarded(result, [&] {
+    return with_gmime(result, [&] {
         GMimeMultipart* alternative = g_mime_multipart_new_with_subtype("alternative");
         add_part(alternative, leaf_part("text", "plain", view(share->text),
                                         GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE));
@@ -201,7 +215,7 @@ int build_share(const steady_mail_share* share, steady_mail_result* result)
 
 int build_note(const steady_mail_note* note, steady_mail_result* result)
 {
-    return guarded(result, [&] {
+    return with_gmime(result, [&] {
         GMimeObject* body =
             leaf_part("text", "plain", view(note->body), GMIME_CONTENT_ENCODING_DEFAULT);
         auto message = new_message(note->head, body);
@@ -262,7 +276,7 @@ std::string decoded_content(GMimePart* part)
 
 int find_summary(steady_mail_bytes eml, steady_mail_result* result)
 {
-    return guarded(result, [&] {
+    return with_gmime(result, [&] {
         auto text = view(eml);
         // An mbox file's first line ("From sender date") is not a header.
         if (text.rfind("From ", 0) == 0) {
@@ -281,6 +295,11 @@ int find_summary(steady_mail_bytes eml, steady_mail_result* result)
                         g_mime_message_get_date(message.get());
         if (!has_head)
             throw std::runtime_error("it is not an email message (no From, Subject or Date)");
+        GMimeContentType* top =
+            g_mime_object_get_content_type(g_mime_message_get_mime_part(message.get()));
+        if (top && g_mime_content_type_is_type(top, "multipart", "encrypted"))
+            throw std::runtime_error("the email is encrypted (PGP/MIME); decrypt it first, e.g. "
+                                     "with your mail program or 'gpg --decrypt'");
         SummarySearch found;
         search_summary(g_mime_message_get_mime_part(message.get()), found, 0);
         GMimePart* part = found.named ? found.named : found.json;
@@ -305,13 +324,29 @@ void free_result(steady_mail_result* result)
 }
 
 constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
-                                   free_result};
+                                   import_key,      encrypt,     decrypt,    free_result};
 
 } // namespace
 
+char* copy_out(std::string_view text)
+{
+    auto* out = static_cast<char*>(std::malloc(text.size() + 1));
+    if (!out)
+        throw std::bad_alloc();
+    std::memcpy(out, text.data(), text.size());
+    out[text.size()] = '\0';
+    return out;
+}
+
+void set_result(steady_mail_result* result, std::string_view text)
+{
+    result->data = copy_out(text);
+    result->size = text.size();
+}
+
 } // namespace steady::mail
 
-extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_mail_v1(void)
+extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_mail_v2(void)
 {
     return &steady::mail::k_api;
 }

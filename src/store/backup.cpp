@@ -154,6 +154,27 @@ void sync_path(const fs::path& path, const fs::path& target)
     ::close(fd);
 }
 
+// Writes `bytes` over what the temporary file `temp` holds.
+void replace_contents(const fs::path& temp, std::string_view bytes, const fs::path& target)
+{
+    int fd = ::open(temp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    bool ok = fd >= 0;
+    while (ok && !bytes.empty()) {
+        auto written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        ok = written > 0;
+        if (ok)
+            bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    int error = errno;
+    if (fd >= 0)
+        ::close(fd);
+    if (!ok)
+        throw JournalError("could not write the backup '" + target.string() +
+                           "': " + std::strerror(error));
+}
+
 // Renames `temp` to `target` without replacing a file there; false when
 // one is there already.
 bool rename_no_replace(const fs::path& temp, const fs::path& target)
@@ -182,7 +203,8 @@ struct CheckedCopy {
     std::int64_t entries = 0;
 };
 
-CheckedCopy checked_copy(Journal& journal, const fs::path& folder, const fs::path& target)
+CheckedCopy checked_copy(Journal& journal, const fs::path& folder, const fs::path& target,
+                         const BackupTransform& transform)
 {
     ::umask(077);
     make_backup_folder(folder);
@@ -194,6 +216,8 @@ CheckedCopy checked_copy(Journal& journal, const fs::path& folder, const fs::pat
     } catch (const SQLite::Exception&) {
         rethrow_as_journal_error("back up the journal to '" + target.string() + "'");
     }
+    if (transform)
+        replace_contents(copy.temp->path(), transform(copy.temp->path()), target);
     sync_path(copy.temp->path(), target);
     return copy;
 }
@@ -208,9 +232,10 @@ BackupCopy backup_finished(const fs::path& target, std::int64_t entries)
 
 } // namespace
 
-BackupCopy back_up(Journal& journal, const fs::path& target, Overwrite overwrite)
+BackupCopy back_up(Journal& journal, const fs::path& target, Overwrite overwrite,
+                   const BackupTransform& transform)
 {
-    auto copy = checked_copy(journal, target.parent_path(), target);
+    auto copy = checked_copy(journal, target.parent_path(), target, transform);
     if (overwrite == Overwrite::yes) {
         if (::rename(copy.temp->path().c_str(), target.c_str()) != 0)
             throw CannotCreateError("cannot create the backup '" + target.string() +
@@ -224,9 +249,10 @@ BackupCopy back_up(Journal& journal, const fs::path& target, Overwrite overwrite
 }
 
 BackupCopy back_up_numbered(Journal& journal, const fs::path& folder,
-                            const std::function<std::string(int)>& name)
+                            const std::function<std::string(int)>& name,
+                            const BackupTransform& transform)
 {
-    auto copy = checked_copy(journal, folder, folder / name(1));
+    auto copy = checked_copy(journal, folder, folder / name(1), transform);
     for (int n = 1; n < 10000; ++n) {
         auto target = folder / name(n);
         if (rename_no_replace(copy.temp->path(), target)) {

@@ -31,12 +31,20 @@ struct BackupCopy {
 // failure nothing is left at `target` or as a temporary file. A folder that
 // cannot be created or written is a CannotCreateError (73); a copy that fails
 // its check a JournalError (74).
-BackupCopy back_up(Journal& journal, const std::filesystem::path& target, Overwrite overwrite);
+//
+// With `transform`, what is stored is not the copy but what `transform`
+// makes of the checked copy (handed its path; the app encrypts it), written
+// over the temporary file before it is synced and renamed; whatever
+// `transform` throws leaves nothing behind either.
+using BackupTransform = std::function<std::string(const std::filesystem::path& copy)>;
+BackupCopy back_up(Journal& journal, const std::filesystem::path& target, Overwrite overwrite,
+                   const BackupTransform& transform = {});
 
 // As back_up, into `folder` under the first of `name(1)`, `name(2)`, … that no
 // file has yet, so a backup never replaces another.
 BackupCopy back_up_numbered(Journal& journal, const std::filesystem::path& folder,
-                            const std::function<std::string(int)>& name);
+                            const std::function<std::string(int)>& name,
+                            const BackupTransform& transform = {});
 
 // The names of the files in `folder` (not folders; none when `folder` does
 // not exist), sorted.

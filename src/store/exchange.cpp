@@ -47,9 +47,11 @@ constexpr const char* k_goal_columns =
 constexpr const char* k_clock_columns =
     "uuid, name, started_at, tz, cost_per_day_cents, created, updated";
 constexpr const char* k_partner_columns =
-    "uuid, name, email, scope, include_notes, cadence, alert_after, created, updated";
+    "uuid, name, email, scope, include_notes, cadence, alert_after, created, updated, "
+    "pgp_fingerprint";
 constexpr const char* k_share_columns =
-    "partner_id, partner_name, at, what, period_from, period_to, format, sha256, delivered";
+    "partner_id, partner_name, at, what, period_from, period_to, format, sha256, delivered, "
+    "encrypted";
 
 template <class T> void bind_opt(SQLite::Statement& st, int index, const std::optional<T>& v)
 {
@@ -106,6 +108,7 @@ int bind_record(SQLite::Statement& st, const Partner& p, int i)
     bind_opt(st, i++, p.alert_after);
     st.bind(i++, format_instant(p.created));
     st.bind(i++, format_instant(p.updated));
+    bind_opt(st, i++, p.pgp_fingerprint);
     return i;
 }
 
@@ -120,6 +123,7 @@ int bind_record(SQLite::Statement& st, const ShareRecord& s, int i)
     st.bind(i++, s.format);
     st.bind(i++, s.sha256);
     st.bind(i++, s.delivered ? 1 : 0);
+    st.bind(i++, s.encrypted ? 1 : 0);
     return i;
 }
 
@@ -139,7 +143,7 @@ bool same_record(const Clock& a, const Clock& b)
 bool same_record(const Partner& a, const Partner& b)
 {
     return a.name == b.name && a.email == b.email && a.scope == b.scope && a.cadence == b.cadence &&
-           a.alert_after == b.alert_after;
+           a.alert_after == b.alert_after && a.pgp_fingerprint == b.pgp_fingerprint;
 }
 
 bool same_entry(const Entry& a, const Entry& b)
@@ -492,7 +496,7 @@ Outcome ImportWriter::put(ShareRecord& share, std::int64_t index)
     SQLite::Statement taken(db, "SELECT 1 FROM shares WHERE id = ?");
     taken.bind(1, share.id);
     SQLite::Statement insert(db, std::string("INSERT INTO shares (id, ") + k_share_columns +
-                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (share.id > 0 && !taken.executeStep())
         insert.bind(1, share.id);
     else

@@ -12,8 +12,9 @@ using timeutil::format_instant;
 
 namespace {
 
-constexpr const char* k_select_partners = "SELECT id, uuid, name, email, scope, include_notes, "
-                                          "cadence, alert_after, created, updated FROM partners";
+constexpr const char* k_select_partners =
+    "SELECT id, uuid, name, email, scope, include_notes, cadence, alert_after, created, updated, "
+    "pgp_fingerprint FROM partners";
 
 timeutil::Instant partner_instant(const SQLite::Column& col)
 {
@@ -46,10 +47,12 @@ Partner read_partner(SQLite::Statement& st)
         partner.alert_after = st.getColumn(7).getInt();
     partner.created = partner_instant(st.getColumn(8));
     partner.updated = partner_instant(st.getColumn(9));
+    if (!st.getColumn(10).isNull())
+        partner.pgp_fingerprint = st.getColumn(10).getString();
     return partner;
 }
 
-// Binds the columns name..updated of `partner` as ?1..?8.
+// Binds the columns name..updated, pgp_fingerprint of `partner` as ?1..?9.
 void bind_partner(SQLite::Statement& st, const Partner& partner)
 {
     st.bind(1, partner.name);
@@ -66,6 +69,10 @@ void bind_partner(SQLite::Statement& st, const Partner& partner)
         st.bind(6);
     st.bind(7, format_instant(partner.created));
     st.bind(8, format_instant(partner.updated));
+    if (partner.pgp_fingerprint)
+        st.bind(9, *partner.pgp_fingerprint);
+    else
+        st.bind(9);
 }
 
 // A DataError when a partner other than `id` is called `name` ignoring case.
@@ -89,9 +96,10 @@ void add_partner(Journal& journal, Partner& partner, timeutil::Instant now)
     partner.updated = now;
     SQLite::Statement st(journal.db(),
                          "INSERT INTO partners (name, email, scope, include_notes, cadence, "
-                         "alert_after, created, updated, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         "alert_after, created, updated, pgp_fingerprint, uuid) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_partner(st, partner);
-    st.bind(9, partner.uuid);
+    st.bind(10, partner.uuid);
     st.exec();
     partner.id = journal.db().getLastInsertRowid();
     record_undo(journal, "add", "partners", partner.id, "added partner '" + partner.name + "'",
@@ -126,9 +134,10 @@ void update_partner(Journal& journal, Partner& partner, timeutil::Instant now)
     partner.updated = now;
     SQLite::Statement st(journal.db(),
                          "UPDATE partners SET name = ?, email = ?, scope = ?, include_notes = ?, "
-                         "cadence = ?, alert_after = ?, created = ?, updated = ? WHERE id = ?");
+                         "cadence = ?, alert_after = ?, created = ?, updated = ?, "
+                         "pgp_fingerprint = ? WHERE id = ?");
     bind_partner(st, partner);
-    st.bind(9, partner.id);
+    st.bind(10, partner.id);
     st.exec();
 }
 

@@ -290,8 +290,18 @@ constexpr const char* k_v5 = R"sql(
 CREATE INDEX report_rollup_dim ON report_rollup(dim, month);
 )sql";
 
+// Version 6: encrypted shares (SPEC §7). A partner's OpenPGP key, by its
+// fingerprint in steady's keyring (the key itself is kept there, not in the
+// journal), and whether each share was encrypted to it.
+constexpr const char* k_v6 = R"sql(
+ALTER TABLE partners ADD COLUMN pgp_fingerprint TEXT
+  CHECK (pgp_fingerprint IS NULL OR (length(pgp_fingerprint) BETWEEN 16 AND 64
+                                     AND NOT pgp_fingerprint GLOB '*[^0-9A-F]*'));
+ALTER TABLE shares ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0 CHECK (encrypted IN (0, 1));
+)sql";
+
 // Index i holds the SQL that takes a journal from version i to i + 1.
-constexpr std::array k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5};
+constexpr std::array k_migrations = {k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
 static_assert(k_migrations.size() == k_schema_version);
 
 } // namespace

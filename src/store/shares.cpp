@@ -10,9 +10,10 @@ using domain::ShareRecord;
 
 void log_share(Journal& journal, ShareRecord& record)
 {
-    SQLite::Statement st(
-        journal.db(), "INSERT INTO shares (partner_id, partner_name, at, what, period_from, "
-                      "period_to, format, sha256, delivered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement st(journal.db(),
+                         "INSERT INTO shares (partner_id, partner_name, at, what, period_from, "
+                         "period_to, format, sha256, delivered, encrypted) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (record.partner_id)
         st.bind(1, *record.partner_id);
     else
@@ -30,6 +31,7 @@ void log_share(Journal& journal, ShareRecord& record)
     st.bind(7, record.format);
     st.bind(8, record.sha256);
     st.bind(9, record.delivered ? 1 : 0);
+    st.bind(10, record.encrypted ? 1 : 0);
     st.exec();
     record.id = journal.db().getLastInsertRowid();
 }
@@ -62,6 +64,7 @@ ShareRecord read_share_row(SQLite::Statement& st)
     record.format = st.getColumn(7).getString();
     record.sha256 = st.getColumn(8).getString();
     record.delivered = st.getColumn(9).getInt() != 0;
+    record.encrypted = st.getColumn(10).getInt() != 0;
     return record;
 }
 
@@ -70,7 +73,7 @@ ShareRecord read_share_row(SQLite::Statement& st)
 std::vector<ShareRecord> share_history(Journal& journal, std::optional<std::string_view> partner)
 {
     std::string sql = "SELECT id, partner_id, partner_name, at, what, period_from, period_to, "
-                      "format, sha256, delivered FROM shares";
+                      "format, sha256, delivered, encrypted FROM shares";
     if (partner)
         sql += " WHERE steady_lower(partner_name) = steady_lower(?)";
     SQLite::Statement st(journal.db(), sql + " ORDER BY at, id");

@@ -94,7 +94,7 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 5);
+    CHECK(st::k_schema_version == 6);
     for (const char* table :
          {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run",
           "peer_summaries", "peer_missed", "peer_clocks"}) {
@@ -140,7 +140,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "5");
+    CHECK(one(journal, "PRAGMA user_version") == "6");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -595,10 +595,16 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
             "DROP TABLE peer_clocks; DROP TABLE peer_missed; DROP TABLE peer_summaries; "
             "DROP INDEX entries_report; CREATE INDEX entries_kind_day "
             "ON entries(kind, day) WHERE deleted IS NULL; "
+            "ALTER TABLE partners DROP COLUMN pgp_fingerprint; "
+            "ALTER TABLE shares DROP COLUMN encrypted; "
             "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
-    CHECK(one(journal, "PRAGMA user_version") == "5");
+    CHECK(one(journal, "PRAGMA user_version") == "6");
+    CHECK(one(journal, "SELECT count(*) FROM pragma_table_info('partners') "
+                       "WHERE name = 'pgp_fingerprint'") == "1");
+    CHECK(one(journal, "SELECT dflt_value FROM pragma_table_info('shares') "
+                       "WHERE name = 'encrypted'") == "0");
     CHECK(one(journal, "SELECT group_concat(name) FROM sqlite_schema WHERE type = 'index' "
                        "AND name LIKE 'entries_%' ORDER BY name") ==
           "entries_one_checkin_a_day,entries_day,entries_report");

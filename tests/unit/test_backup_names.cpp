@@ -41,6 +41,23 @@ TEST_CASE("the newest `keep` backups stay, oldest go first", "[unit][backup]")
     CHECK(backups_to_remove(names, 10).empty());
 }
 
+TEST_CASE("encrypted backups (.db.gpg) are backups too, kept and pruned with the rest",
+          "[unit][backup]")
+{
+    auto made = date::local_days{date::year{2026} / 11 / 22} + std::chrono::hours{8} +
+                std::chrono::minutes{5} + std::chrono::seconds{9};
+    REQUIRE(parse_backup_name("journal-20261122-080509-2.db.gpg"));
+    CHECK(parse_backup_name("journal-20261122-080509.db.gpg")->made == made);
+    CHECK(parse_backup_name("journal-20261122-080509-2.db.gpg")->sequence == 2);
+    for (const char* name : {"journal-20261122-080509.gpg", "journal-20261122-080509.db.gpg.gpg",
+                             "journal-20261122-080509.db.asc"})
+        CHECK_FALSE(parse_backup_name(name));
+    std::vector<std::string> names = {"journal-20261121-000000.db.gpg",
+                                      "journal-20261122-080509.db", "journal-20251231-235959.db"};
+    CHECK(backups_to_remove(names, 1) ==
+          std::vector<std::string>{"journal-20251231-235959.db", "journal-20261121-000000.db.gpg"});
+}
+
 TEST_CASE("ages and sizes read as a person says them", "[unit][backup]")
 {
     CHECK(age_text(-5) == "just now");

@@ -4,9 +4,11 @@
 
 #include "app/commands/commands.hpp"
 #include "app/context.hpp"
+#include "app/crypt.hpp"
 #include "base/error.hpp"
 #include "domain/backup.hpp"
 #include "domain/json.hpp"
+#include "domain/text.hpp"
 #include "store/backup.hpp"
 
 namespace fs = std::filesystem;
@@ -18,6 +20,7 @@ namespace {
 struct BackupOptions {
     std::optional<std::string> path;
     bool force = false;
+    std::optional<std::string> encrypt_to;
 };
 
 // True when `target` is the journal at `journal`, or one of its side files,
@@ -33,12 +36,34 @@ bool is_the_journal(const fs::path& target, const fs::path& journal)
     return fs::exists(target, ec) && fs::equivalent(target, journal, ec);
 }
 
-// The file name a default backup made now gets, the `n`th in its second.
-std::function<std::string(int)> default_names(Context& ctx)
+// The file name a default backup made now gets, the `n`th in its second;
+// encrypted ones end in .gpg.
+std::function<std::string(int)> default_names(Context& ctx, const BackupOptions& opt)
 {
     const auto& time = ctx.time();
     auto local = time.zone->to_local(time.now);
-    return [local](int n) { return domain::backup_name(local, n).file_name(); };
+    std::string suffix = opt.encrypt_to ? std::string(domain::k_encrypted_backup_suffix) : "";
+    return [local, suffix](int n) { return domain::backup_name(local, n).file_name() + suffix; };
+}
+
+// With --encrypt-to KEY, what turns the checked copy into the OpenPGP
+// message stored instead: encrypted to KEY of the user's own keyring.
+store::BackupTransform backup_encryption(const BackupOptions& opt, Context& ctx)
+{
+    if (!opt.encrypt_to)
+        return {};
+    std::string key(domain::trim(*opt.encrypt_to));
+    if (key.empty())
+        throw UsageError("--encrypt-to needs a key id, fingerprint or address from your keyring");
+    PgpRecipient to{Keyring{ctx.user_gnupg_home()}, key};
+    return [to](const fs::path& copy) {
+        try {
+            return encrypt_file_to(to, copy);
+        } catch (const DataError& e) {
+            throw DataError(std::string("cannot encrypt the backup: ") + e.what() +
+                            "; nothing was written");
+        }
+    };
 }
 
 // What a backup made and removed: for the report.
@@ -63,10 +88,12 @@ void prune_backups(BackupDone& done, const fs::path& folder, std::size_t keep)
 
 BackupDone make_backup(const BackupOptions& opt, Context& ctx, const fs::path& journal_path)
 {
+    auto encrypt = backup_encryption(opt, ctx);
     if (!opt.path) {
         auto folder = ctx.backups_folder();
-        auto names = default_names(ctx);
-        BackupDone done{store::back_up_numbered(ctx.journal_for_read(), folder, names), {}, {}};
+        auto names = default_names(ctx, opt);
+        BackupDone done{
+            store::back_up_numbered(ctx.journal_for_read(), folder, names, encrypt), {}, {}};
         prune_backups(done, folder, static_cast<std::size_t>(ctx.config().backup_keep));
         return done;
     }
@@ -75,8 +102,10 @@ BackupDone make_backup(const BackupOptions& opt, Context& ctx, const fs::path& j
     auto target = fs::absolute(*opt.path);
     std::error_code ec;
     if (fs::is_directory(target, ec) || opt.path->back() == '/')
-        return {
-            store::back_up_numbered(ctx.journal_for_read(), target, default_names(ctx)), {}, {}};
+        return {store::back_up_numbered(ctx.journal_for_read(), target, default_names(ctx, opt),
+                                        encrypt),
+                {},
+                {}};
     if (is_the_journal(target, journal_path))
         throw UsageError("'" + *opt.path + "' is the journal itself (" + journal_path.string() +
                          "); back up to another file, or give no PATH");
@@ -84,17 +113,21 @@ BackupDone make_backup(const BackupOptions& opt, Context& ctx, const fs::path& j
         throw CannotCreateError("'" + target.string() +
                                 "' already exists; use --force to replace it");
     auto overwrite = opt.force ? store::Overwrite::yes : store::Overwrite::no;
-    return {store::back_up(ctx.journal_for_read(), target, overwrite), {}, {}};
+    return {store::back_up(ctx.journal_for_read(), target, overwrite, encrypt), {}, {}};
 }
 
-void print_backup(Context& ctx, const BackupDone& done)
+void print_backup(Context& ctx, const BackupOptions& opt, const BackupDone& done)
 {
+    std::optional<std::string> key;
+    if (opt.encrypt_to)
+        key = std::string(domain::trim(*opt.encrypt_to));
     if (ctx.options().json) {
         domain::JsonWriter json(ctx.out().stream());
         json.begin_object();
         json.key("path").value(done.copy.path.string());
         json.key("bytes").value(static_cast<std::int64_t>(done.copy.bytes));
         json.key("entries").value(done.copy.entries);
+        json.key("encrypted_to").value(key);
         json.key("kept");
         done.kept ? json.value(static_cast<std::int64_t>(*done.kept)) : json.null();
         json.key("removed").begin_array();
@@ -106,7 +139,8 @@ void print_backup(Context& ctx, const BackupDone& done)
     auto& out = ctx.out();
     auto entries = done.copy.entries;
     out.stream() << "Backed up " << entries << (entries == 1 ? " entry" : " entries") << " to "
-                 << done.copy.path.string() << " (" << domain::size_text(done.copy.bytes) << ").\n";
+                 << done.copy.path.string() << " (" << domain::size_text(done.copy.bytes)
+                 << (key ? ", encrypted to " + *key : std::string()) << ").\n";
     if (!done.removed.empty())
         out.say("Removed " + std::to_string(done.removed.size()) + " older backup" +
                 (done.removed.size() == 1 ? "" : "s") + "; keeping the newest " +
@@ -119,7 +153,7 @@ void run_backup(const BackupOptions& opt, Context& ctx)
     std::error_code ec;
     if (!fs::exists(journal_path, ec))
         throw NoInputError("no journal at '" + journal_path.string() + "' yet; nothing to back up");
-    print_backup(ctx, make_backup(opt, ctx, journal_path));
+    print_backup(ctx, opt, make_backup(opt, ctx, journal_path));
 }
 
 } // namespace
@@ -134,6 +168,10 @@ void register_backup(CLI::App& root, Context& ctx)
                     "File to write the backup to, or a folder to put it in (default: the "
                     "backups folder)");
     cmd->add_flag("--force", opt->force, "Replace PATH if it exists");
+    cmd->add_option("--encrypt-to", opt->encrypt_to,
+                    "Write it as an OpenPGP-encrypted file (.gpg) to this key of your GnuPG "
+                    "keyring: a key id, fingerprint or address")
+        ->type_name("KEY");
     cmd->callback([opt, &ctx] { run_backup(*opt, ctx); });
 }
 

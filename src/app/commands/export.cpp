@@ -5,6 +5,7 @@
 #include "app/commands/commands.hpp"
 #include "app/commands/export.hpp"
 #include "app/commands/partner.hpp"
+#include "app/crypt.hpp"
 #include "app/output/export.hpp"
 #include "app/output/files.hpp"
 #include "app/output/journal_json.hpp"
@@ -23,6 +24,7 @@ struct ExportOptions {
     std::optional<std::string> kind;
     std::optional<std::string> period;
     std::optional<std::string> output;
+    std::optional<std::string> encrypt_to;
 };
 
 enum class ExportFormat { json, csv, markdown, ics };
@@ -168,10 +170,51 @@ std::int64_t write_export(std::ostream& out, Context& ctx, store::Journal& journ
     return 0;
 }
 
+std::string counted(std::int64_t count, ExportFormat format)
+{
+    return std::to_string(count) + (format == ExportFormat::ics ? " events" : " entries");
+}
+
+// --encrypt-to KEY: the export made in memory, encrypted to KEY of the
+// user's keyring (binary OpenPGP), written to --output or stdout.
+void run_encrypted_export(const ExportOptions& opt, Context& ctx, ExportFormat format,
+                          const store::EntryFilter& filter)
+{
+    std::string key(domain::trim(*opt.encrypt_to));
+    if (key.empty())
+        throw UsageError("--encrypt-to needs a key id, fingerprint or address from your keyring");
+    if (!opt.output && ctx.io().out_tty)
+        throw UsageError("an encrypted export is binary; write it to a file with --output "
+                         "FILE.gpg, or pipe it");
+    auto& journal = ctx.journal_for_read();
+    std::ostringstream plain;
+    std::int64_t count = 0;
+    journal.read("export the journal",
+                 [&] { count = write_export(plain, ctx, journal, format, filter); });
+    std::string cipher;
+    try {
+        cipher = encrypt_bytes_to({Keyring{ctx.user_gnupg_home()}, key}, plain.view(), Armor::no);
+    } catch (const DataError& e) {
+        throw DataError(std::string("cannot encrypt the export: ") + e.what() +
+                        "; nothing was written");
+    }
+    if (!opt.output) {
+        auto& out = ctx.out().stream();
+        if (!out.write(cipher.data(), static_cast<std::streamsize>(cipher.size())).flush())
+            throw JournalError("could not write the export to stdout");
+        return;
+    }
+    write_file_atomically(*opt.output, cipher);
+    ctx.out().say("Wrote " + counted(count, format) + " to " + *opt.output + ", encrypted to " +
+                  key + ".");
+}
+
 void run_export(const ExportOptions& opt, Context& ctx)
 {
     auto format = parse_export_format(opt.format);
     auto filter = export_filter(opt, ctx, format);
+    if (opt.encrypt_to)
+        return run_encrypted_export(opt, ctx, format, filter);
     auto& journal = ctx.journal_for_read();
     std::int64_t count = 0;
     if (!opt.output) {
@@ -186,9 +229,7 @@ void run_export(const ExportOptions& opt, Context& ctx)
     journal.read("export the journal",
                  [&] { count = write_export(file.stream(), ctx, journal, format, filter); });
     file.commit();
-    ctx.out().say("Wrote " + std::to_string(count) +
-                  (format == ExportFormat::ics ? " events" : " entries") + " to " + *opt.output +
-                  ".");
+    ctx.out().say("Wrote " + counted(count, format) + " to " + *opt.output + ".");
 }
 
 } // namespace
@@ -210,6 +251,10 @@ void register_export(CLI::App& root, Context& ctx)
                     "Write to this file (atomically, mode 0600), not "
                     "stdout")
         ->type_name("FILE");
+    cmd->add_option("--encrypt-to", opt->encrypt_to,
+                    "Encrypt it (binary OpenPGP, e.g. --output journal.json.gpg) to this key of "
+                    "your GnuPG keyring: a key id, fingerprint or address")
+        ->type_name("KEY");
     cmd->callback([opt, &ctx] { run_export(*opt, ctx); });
 }
 

@@ -1,6 +1,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "app/commands/import_csv.hpp"
 #include "app/commands/import_records.hpp"
 #include "app/context.hpp"
+#include "app/crypt.hpp"
 #include "base/error.hpp"
 #include "domain/json.hpp"
 #include "domain/text.hpp"
@@ -234,8 +236,13 @@ void import_csv_file(std::istream& in, Context& ctx, store::ImportWriter& writer
 
 bool is_csv(const ImportOptions& opt)
 {
-    if (!opt.format)
-        return domain::to_lower(std::filesystem::path(opt.file).extension().string()) == ".csv";
+    if (!opt.format) {
+        std::filesystem::path name(opt.file);
+        auto extension = domain::to_lower(name.extension().string());
+        if (extension == ".gpg" || extension == ".pgp" || extension == ".asc")
+            extension = domain::to_lower(name.stem().extension().string());
+        return extension == ".csv";
+    }
     auto format = domain::to_lower(domain::trim(*opt.format));
     if (format != "json" && format != "csv")
         throw UsageError("--format must be json or csv (got '" + *opt.format + "')");
@@ -265,6 +272,25 @@ void print_counts(Context& ctx, const ImportOptions& opt, const ImportCounts& co
                       n(counts.updated) + ", skipped " + n(counts.skipped) + " already there.");
 }
 
+// When `in` (the file `path`) is an OpenPGP message, its plain text,
+// decrypted through the user's own gpg-agent; else nullopt.
+std::optional<std::istringstream> decrypted_import(Context& ctx, const std::string& path,
+                                                   std::ifstream& in)
+{
+    std::string head(64, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    in.clear();
+    in.seekg(0);
+    if (!is_openpgp_message(head))
+        return std::nullopt;
+    try {
+        return std::istringstream(decrypt_file(Keyring{ctx.user_gnupg_home()}, path));
+    } catch (const DataError& e) {
+        throw DataError(path + ": " + e.what() + "; nothing was imported");
+    }
+}
+
 void run_import(const ImportOptions& opt, Context& ctx)
 {
     bool csv = is_csv(opt);
@@ -273,9 +299,11 @@ void run_import(const ImportOptions& opt, Context& ctx)
         throw NoInputError(std::filesystem::exists(opt.file, ec)
                                ? "'" + opt.file + "' is not a file"
                                : "no file '" + opt.file + "'");
-    std::ifstream in(opt.file, std::ios::binary);
-    if (!in)
+    std::ifstream file(opt.file, std::ios::binary);
+    if (!file)
         throw NoInputError("cannot read '" + opt.file + "'");
+    auto decrypted = decrypted_import(ctx, opt.file, file);
+    std::istream& in = decrypted ? static_cast<std::istream&>(*decrypted) : file;
     if (in.peek() == std::char_traits<char>::eof())
         throw DataError(opt.file + ": the file is empty; nothing was imported");
     auto& journal = opt.dry_run ? ctx.journal_for_read() : ctx.journal_for_write();

@@ -330,6 +330,14 @@ domain::Partner partner_from_json(const json& record, const timeutil::TimeContex
     }
     if (auto after = int_member(record, "alert_after", 1))
         partner.alert_after = static_cast<int>(std::min<std::int64_t>(*after, 100000));
+    if (auto fingerprint = text_member(record, "pgp_fingerprint")) {
+        auto upper = domain::to_upper(*fingerprint);
+        if (upper.size() < 16 || upper.size() > 64 ||
+            upper.find_first_not_of("0123456789ABCDEF") != std::string::npos)
+            throw DataError("pgp_fingerprint must be an OpenPGP fingerprint in hex (got '" +
+                            *fingerprint + "')");
+        partner.pgp_fingerprint = upper;
+    }
     stamps(partner, record, time);
     return partner;
 }
@@ -359,6 +367,7 @@ domain::ShareRecord share_from_json(const json& record, const timeutil::TimeCont
     share.format = required_text(record, "format");
     share.sha256 = required_text(record, "sha256");
     share.delivered = bool_member(record, "delivered");
+    share.encrypted = bool_member(record, "encrypted");
     return share;
 }
 

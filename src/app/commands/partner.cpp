@@ -25,6 +25,8 @@ struct PartnerOptions {
     bool no_notes = false;
     std::optional<std::string> every;
     std::optional<std::string> alert_after;
+    std::optional<std::string> pgp_key;
+    bool no_pgp_key = false;
     bool yes = false;
 };
 
@@ -70,23 +72,37 @@ void run_partner_add(const PartnerOptions& opt, Context& ctx)
         partner.cadence = domain::parse_cadence(*opt.every);
     if (opt.alert_after)
         partner.alert_after = parse_alert_after(*opt.alert_after);
+    std::optional<ImportedKey> key;
+    if (opt.pgp_key) {
+        key = partner_key(ctx, *opt.pgp_key);
+        partner.pgp_fingerprint = key->fingerprint;
+    }
     auto& journal = ctx.journal_for_write();
     journal.write("add the partner", [&] { store::add_partner(journal, partner, ctx.time().now); });
     print_partner(ctx, "partner", partner,
                   "Added partner " + partner.name + " <" + partner.email + ">: shares " +
-                      describe_scope(partner.scope) + cadence_text(partner) + ". 'steady share " +
-                      partner.name + "' makes a summary for them.");
+                      describe_scope(partner.scope) + cadence_text(partner) + "." + key_text(key) +
+                      " 'steady share " + partner.name + "' makes a summary for them.");
 }
 
-// Applies the edit flags of `opt` to `partner`; UsageError when none is given.
-void apply_partner_edit(const PartnerOptions& opt, Partner& partner)
+// Checks that the edit flags of `opt` can go together and change something.
+void check_partner_edit(const PartnerOptions& opt)
 {
     if (opt.notes && opt.no_notes)
         throw UsageError("give --notes or --no-notes, not both");
+    if (opt.pgp_key && opt.no_pgp_key)
+        throw UsageError("give --pgp-key or --no-pgp-key, not both");
     if (!opt.new_name && !opt.email && !opt.share && !opt.notes && !opt.no_notes && !opt.every &&
-        !opt.alert_after)
+        !opt.alert_after && !opt.pgp_key && !opt.no_pgp_key)
         throw UsageError("nothing to change; give --name, --email, --share, --notes, --no-notes, "
-                         "--every or --alert-after");
+                         "--every, --alert-after, --pgp-key or --no-pgp-key");
+}
+
+// Applies the edit flags of `opt` to `partner`, with `key` the key
+// --pgp-key put in steady's keyring.
+void apply_partner_edit(const PartnerOptions& opt, const std::optional<ImportedKey>& key,
+                        Partner& partner)
+{
     if (opt.new_name)
         partner.name = domain::checked_partner_name(*opt.new_name);
     if (opt.email)
@@ -101,6 +117,10 @@ void apply_partner_edit(const PartnerOptions& opt, Partner& partner)
         partner.cadence = domain::parse_cadence(*opt.every);
     if (opt.alert_after)
         partner.alert_after = parse_alert_after(*opt.alert_after);
+    if (key)
+        partner.pgp_fingerprint = key->fingerprint;
+    if (opt.no_pgp_key)
+        partner.pgp_fingerprint.reset();
 }
 
 [[noreturn]] void no_partners_yet(const std::string& name)
@@ -111,19 +131,23 @@ void apply_partner_edit(const PartnerOptions& opt, Partner& partner)
 
 void run_partner_edit(const PartnerOptions& opt, Context& ctx)
 {
+    check_partner_edit(opt);
     if (!std::filesystem::exists(ctx.journal_path()))
         no_partners_yet(opt.name);
     auto& journal = ctx.journal_for_write();
+    journal.read("read the partner", [&] { require_partner(journal, opt.name); });
+    auto key = opt.pgp_key ? std::optional(partner_key(ctx, *opt.pgp_key)) : std::nullopt;
     Partner partner;
     journal.write("change the partner", [&] {
         partner = require_partner(journal, opt.name);
-        apply_partner_edit(opt, partner);
+        apply_partner_edit(opt, key, partner);
         store::update_partner(journal, partner, ctx.time().now);
     });
     print_partner(ctx, "partner", partner,
                   "Partner " + partner.name + " <" + partner.email + "> now sees " +
-                      describe_scope(partner.scope) + cadence_text(partner) +
-                      ". 'steady undo' reverses it.");
+                      describe_scope(partner.scope) + cadence_text(partner) + "." + key_text(key) +
+                      (opt.no_pgp_key ? " Shares to them are no longer encrypted." : "") +
+                      " 'steady undo' reverses it.");
 }
 
 void run_partner_remove(const PartnerOptions& opt, Context& ctx)
@@ -172,6 +196,10 @@ void add_scope_flags(CLI::App& cmd, PartnerOptions& opt, bool editing)
                    editing ? "Tell them after N days without a check-in (never: not at all)"
                            : "Tell them after N days without a check-in")
         ->type_name("N");
+    cmd.add_option("--pgp-key", opt.pgp_key,
+                   "Encrypt every share to them to this OpenPGP key: a key file, or a key id, "
+                   "fingerprint or address in your GnuPG keyring")
+        ->type_name("KEYID|FILE");
 }
 
 } // namespace
@@ -195,6 +223,8 @@ void register_partner(CLI::App& root, Context& ctx)
     edit->add_option("--email", opt->email, "Their new email address")->type_name("EMAIL");
     add_scope_flags(*edit, *opt, true);
     edit->add_flag("--no-notes", opt->no_notes, "Keep notes and other free text from them");
+    edit->add_flag("--no-pgp-key", opt->no_pgp_key,
+                   "Stop encrypting shares to them (their key stays in steady's keyring)");
     edit->callback([opt, &ctx] { run_partner_edit(*opt, ctx); });
     auto* remove = cmd->add_subcommand("remove", "Remove a partner (their share log stays)");
     remove->add_option("NAME", opt->name, "The partner's name")->required();

@@ -45,6 +45,8 @@ void write_partner_json(domain::JsonWriter& json, const domain::Partner& partner
         json.null();
     json.key("alert_after")
         .value(partner.alert_after)
+        .key("pgp_fingerprint")
+        .value(partner.pgp_fingerprint)
         .key("created")
         .value(timeutil::format_instant(partner.created))
         .key("updated")
@@ -105,12 +107,13 @@ void run_partner_list(Context& ctx)
                       "sam@example.org --share checkins,mood,cravings --every sunday");
         return;
     }
-    Table table({"NAME", "EMAIL", "SHARES", "NOTES", "EVERY", "ALERT AFTER"});
+    Table table({"NAME", "EMAIL", "SHARES", "NOTES", "EVERY", "ALERT AFTER", "PGP KEY"});
     for (const auto& partner : partners)
         table.add({partner.name, partner.email, domain::format_scope(partner.scope),
                    partner.scope.notes == domain::IncludeNotes::yes ? "yes" : "no",
                    cadence_cell(partner),
-                   partner.alert_after ? std::to_string(*partner.alert_after) + " days" : "-"});
+                   partner.alert_after ? std::to_string(*partner.alert_after) + " days" : "-",
+                   partner.pgp_fingerprint.value_or("-")});
     table.print(ctx.out());
 }
 

@@ -1,6 +1,7 @@
 #include <filesystem>
 
 #include "app/commands/remind.hpp"
+#include "app/commands/share.hpp"
 #include "app/mail.hpp"
 #include "app/output/files.hpp"
 #include "app/spawn.hpp"
@@ -68,7 +69,9 @@ std::string send_alert_note(Context& ctx, const MailHead& sender, const AlertDue
     note.head.subject = text.subject;
     std::string bytes;
     record.sha256 = sha256_hex(bytes);
+    record.encrypted = partner.pgp_fingerprint.has_value();
     try {
+        note.head.encrypt_to = share_key(ctx, partner);
         bytes = build_note_mail(note);
     } catch (const Error& e) {
         return e.what();

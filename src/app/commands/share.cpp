@@ -6,6 +6,7 @@
 #include "app/commands/partner.hpp"
 #include "app/commands/report_build.hpp"
 #include "app/commands/share.hpp"
+#include "app/crypt.hpp"
 #include "app/output/files.hpp"
 #include "app/output/share.hpp"
 #include "app/spawn.hpp"
@@ -63,6 +64,28 @@ domain::Share build_share(const ShareOptions& opt, Context& ctx, const domain::P
     return share;
 }
 
+// `share` as bytes in `format`; to a partner with a key, encrypted to it:
+// the email as PGP/MIME, any other format as an ASCII-armored message.
+std::string share_bytes(Context& ctx, const domain::Share& share, const domain::Partner& partner,
+                        ShareFormat format)
+{
+    auto envelope =
+        format == ShareFormat::email ? share_envelope(ctx, partner, share) : MailEnvelope{};
+    auto key = share_key(ctx, partner);
+    try {
+        if (format == ShareFormat::email) {
+            envelope.encrypt_to = key;
+            return share_email(share, envelope);
+        }
+        auto bytes = render_share(share, format, ctx.out().style().utf8);
+        return key ? encrypt_bytes_to(*key, bytes, Armor::yes) : bytes;
+    } catch (const DataError& e) {
+        throw DataError("cannot encrypt the summary for " + partner.name + ": " + e.what() +
+                        ". Nothing was sent or written; 'steady partner edit " + partner.name +
+                        " --pgp-key KEYID|FILE' sets a new key (--no-pgp-key shares in clear)");
+    }
+}
+
 void run_share(const ShareOptions& opt, Context& ctx)
 {
     if (opt.history)
@@ -76,10 +99,9 @@ void run_share(const ShareOptions& opt, Context& ctx)
                          "summary without sending it");
     auto partner = partner_to_share_with(ctx, *opt.partner);
     auto share = build_share(opt, ctx, partner);
-    auto bytes = format == ShareFormat::email
-                     ? share_email(share, share_envelope(ctx, partner, share))
-                     : render_share(share, format, ctx.out().style().utf8);
+    auto bytes = share_bytes(ctx, share, partner, format);
     domain::ShareRecord record;
+    record.encrypted = partner.pgp_fingerprint.has_value();
     record.partner_name = partner.name;
     record.at = ctx.time().now;
     record.period = share.report.period;
@@ -106,7 +128,8 @@ void run_share(const ShareOptions& opt, Context& ctx)
         return;
     }
     ctx.out().say("Wrote the summary for " + partner.name + " to " + *opt.output + " (" +
-                  record.format + ", sha256 " + record.sha256.substr(0, 12) +
+                  record.format + (record.encrypted ? ", encrypted to their key" : "") +
+                  ", sha256 " + record.sha256.substr(0, 12) +
                   "). Nothing was sent; 'steady share --history' lists it.");
 }
 

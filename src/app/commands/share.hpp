@@ -36,6 +36,11 @@ void run_share_history(const ShareOptions& opt, Context& ctx);
 MailEnvelope share_envelope(Context& ctx, const domain::Partner& partner,
                             const domain::Share& share);
 
+// The key shares to `partner` are encrypted to, in steady's keyring;
+// nullopt when they have none. A DataError (65) when steady's keyring is
+// missing.
+std::optional<PgpRecipient> share_key(Context& ctx, const domain::Partner& partner);
+
 // Config share.command for `partner`: {email} and {name} replaced in each
 // argument, to be run without a shell.
 std::vector<std::string> share_command_for(Context& ctx, const domain::Partner& partner);

@@ -36,6 +36,7 @@ void write_history_json(Context& ctx, const std::vector<domain::ShareRecord>& re
         json.key("format").value(r.format);
         json.key("sha256").value(r.sha256);
         json.key("delivered").value(r.delivered);
+        json.key("encrypted").value(r.encrypted);
         json.end_object();
     }
     json.end_array().end_object();
@@ -65,14 +66,14 @@ void run_share_history(const ShareOptions& opt, Context& ctx)
                                   : std::string("Nothing shared yet."));
         return;
     }
-    Table table({"WHEN", "PARTNER", "PERIOD", "FORMAT", "SENT", "SHA256"});
+    Table table({"WHEN", "PARTNER", "PERIOD", "FORMAT", "SENT", "ENCRYPTED", "SHA256"});
     for (const auto& r : records)
         table.add({local_time(r.at, *ctx.time().zone), r.partner_name,
                    r.period ? timeutil::format_day(r.period->from) + ".." +
                                   timeutil::format_day(r.period->to)
                             : "-",
                    r.what == "alert" ? "alert" : r.format, r.delivered ? "yes" : "no",
-                   r.sha256.substr(0, 12)});
+                   r.encrypted ? "yes" : "no", r.sha256.substr(0, 12)});
     table.print(ctx.out());
 }
 

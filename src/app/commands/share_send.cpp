@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,20 @@ MailEnvelope share_envelope(Context& ctx, const domain::Partner& partner,
     return envelope;
 }
 
+std::optional<PgpRecipient> share_key(Context& ctx, const domain::Partner& partner)
+{
+    if (!partner.pgp_fingerprint)
+        return std::nullopt;
+    auto keyring = ctx.keyring_folder(CreateFolder::no);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(keyring, ec))
+        throw DataError("cannot encrypt to " + partner.name + "'s key: steady's keyring " +
+                        keyring.string() + " is missing, and with it their key " +
+                        *partner.pgp_fingerprint + "; 'steady partner edit " + partner.name +
+                        " --pgp-key KEYID|FILE' adds it again. Nothing was sent or written");
+    return PgpRecipient{Keyring{keyring}, *partner.pgp_fingerprint};
+}
+
 std::vector<std::string> share_command_for(Context& ctx, const domain::Partner& partner)
 {
     return expand_command(ctx.config().share_command,
@@ -42,8 +57,9 @@ void report_delivery(Context& ctx, const domain::ShareRecord& record,
                      const std::vector<std::string>& command, const ProgramResult& result)
 {
     if (result.started && result.exit_code == 0) {
-        ctx.out().say("Sent the summary for " + record.partner_name + " with '" + command.at(0) +
-                      "' (sha256 " + record.sha256.substr(0, 12) +
+        ctx.out().say("Sent the summary for " + record.partner_name +
+                      (record.encrypted ? ", encrypted to their key," : "") + " with '" +
+                      command.at(0) + "' (sha256 " + record.sha256.substr(0, 12) +
                       "); 'steady share --history' lists it as delivered.");
         return;
     }

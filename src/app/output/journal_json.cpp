@@ -112,6 +112,7 @@ void write_journal_share(domain::JsonWriter& json, const domain::ShareRecord& sh
     json.key("format").value(share.format);
     json.key("sha256").value(share.sha256);
     json.key("delivered").value(share.delivered);
+    json.key("encrypted").value(share.encrypted);
     json.end_object();
 }
 

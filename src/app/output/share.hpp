@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/crypt.hpp"
 #include "domain/share.hpp"
 
 namespace steady::app {
@@ -35,6 +36,8 @@ struct MailEnvelope {
     std::string to_name;
     std::string to_email;
     std::chrono::seconds utc_offset{0};
+    // The partner's key: the email is then PGP/MIME encrypted to it.
+    std::optional<PgpRecipient> encrypt_to;
 };
 
 // `share` as an RFC 5322 message with MIME, CRLF-free (LF line ends, as

@@ -36,6 +36,7 @@ std::string share_email(const Share& share, const MailEnvelope& envelope)
     mail.head.subject = share_mail_subject(share);
     mail.head.at = share.generated_at;
     mail.head.utc_offset = envelope.utc_offset;
+    mail.head.encrypt_to = envelope.encrypt_to;
     mail.text = share_text(share, true);
     mail.html = share_html(share);
     const auto& period = share.report.period;
