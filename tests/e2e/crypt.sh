@@ -242,6 +242,19 @@ gpg --batch --quiet --decrypt "$tmp/b.db.gpg" >"$tmp/restored.db" 2>/dev/null ||
 expect_eq "$(sqlite3 "$tmp/restored.db" 'PRAGMA integrity_check')" ok "integrity of the backup"
 expect_eq "$(sqlite3 "$tmp/restored.db" 'SELECT count(*) FROM entries WHERE deleted IS NULL')" \
     "$entries" "entries in the decrypted backup"
+expect_eq "$(sqlite3 "$tmp/restored.db" 'PRAGMA journal_mode')" delete \
+    "journal mode of the decrypted backup (one self-contained file)"
+# Into a folder (a USB stick, a synced folder): the OpenPGP file alone, and
+# never a plain copy of the journal, not even a hidden temporary one.
+mkdir "$tmp/usb"
+expect_exit 0 steady backup "$tmp/usb/" --encrypt-to alex@example.org
+_check
+case $(ls -A "$tmp/usb") in
+journal-*.db.gpg) ;;
+*) fail "the backup folder holds more than the encrypted backup: $(ls -A "$tmp/usb")" ;;
+esac
+_check
+! grep -rl "SQLite format 3" "$tmp/usb" >/dev/null || fail "a plain journal in the backup folder"
 expect_exit 0 steady backup --encrypt-to "$alex"
 _check
 ls "$tmp/home/.local/share/steady/backups/"journal-*.db.gpg >/dev/null 2>&1 ||
