@@ -220,3 +220,40 @@ TEST_CASE("a key the partner's name does not match, or that is ambiguous, is 65"
     CHECK_THAT(ambiguous.err, Contains("give the full fingerprint"));
     CHECK(app.snapshot() == before);
 }
+
+TEST_CASE("import --update keeps a partner's key when the record does not mention it",
+          "[cli][import][crypt]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    const std::string fingerprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+    auto record = json{{"uuid", "5b7b4f0e-3c2d-4c5e-9a1b-0c2d3e4f5a6b"},
+                       {"name", "Sam"},
+                       {"email", "sam@example.org"},
+                       {"pgp_fingerprint", fingerprint}};
+    auto import = [&](const json& partner, std::vector<std::string> flags) {
+        auto doc = json::parse(app.run({"export"}).out);
+        doc["partners"] = json::array({partner});
+        write_text(app.dir() / "partners.json", doc.dump());
+        std::vector<std::string> args{"import", (app.dir() / "partners.json").string()};
+        args.insert(args.end(), flags.begin(), flags.end());
+        auto r = app.run(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    };
+    import(record, {});
+    REQUIRE(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+
+    // An older export, or a hand-written record, without the field.
+    record.erase("pgp_fingerprint");
+    record["alert_after"] = 3;
+    import(record, {"--update"});
+    CHECK(app.query("SELECT alert_after FROM partners") == "3");
+    CHECK(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+    import(record, {"--update"});
+    CHECK(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+
+    // Only an explicit null takes the key away.
+    record["pgp_fingerprint"] = nullptr;
+    import(record, {"--update"});
+    CHECK(app.query("SELECT pgp_fingerprint IS NULL FROM partners") == "1");
+}
