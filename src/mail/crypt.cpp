@@ -177,13 +177,29 @@ std::vector<GpgKey> listed_keys(gpgme_ctx_t ctx)
     return keys;
 }
 
+// What gpg is asked for to find `pattern`: a bare address
+// ("sam@example.org") as "<sam@example.org>", so that it names exactly the
+// keys with that address and not those of "xsam@example.org" too (gpg
+// matches a plain pattern as a substring of the user id). Fingerprints, key
+// ids and gpg's own prefixed forms ("=…", "<…>", "@…", "*…") go as given.
+std::string keylist_pattern(const std::string& pattern)
+{
+    if (pattern.find('@') == std::string::npos ||
+        pattern.find_first_of("<>") != std::string::npos ||
+        std::string_view("=@*+#&%^").find(pattern.front()) != std::string_view::npos ||
+        pattern.find_first_of(" \t") != std::string::npos)
+        return pattern;
+    return "<" + pattern + ">";
+}
+
 // The one key `spec` names in the keyring of `ctx` (at `homedir`).
 GpgKey one_key(gpgme_ctx_t ctx, const char* spec, const char* homedir)
 {
     std::string pattern = spec ? spec : "";
     if (pattern.empty())
         throw std::runtime_error("no OpenPGP key named");
-    check_gpg(gpgme_op_keylist_start(ctx, pattern.c_str(), 0), "could not list the keys");
+    check_gpg(gpgme_op_keylist_start(ctx, keylist_pattern(pattern).c_str(), 0),
+              "could not list the keys");
     auto keys = listed_keys(ctx);
     if (keys.empty())
         throw std::runtime_error("no OpenPGP key '" + pattern + "' in " + keyring_name(homedir));

@@ -257,3 +257,30 @@ TEST_CASE("import --update keeps a partner's key when the record does not mentio
     import(record, {"--update"});
     CHECK(app.query("SELECT pgp_fingerprint IS NULL FROM partners") == "1");
 }
+
+TEST_CASE("an address names the key with exactly that address and not one that contains it",
+          "[cli][partner][backup][crypt]")
+{
+    GpgHome gpg;
+    REQUIRE(gpg.run("gpg --batch --quiet --passphrase '' --quick-gen-key "
+                    "'X Sam <xsam@example.org>' future-default default never") == 0);
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    app.env["GNUPGHOME"] = gpg.dir.path().string();
+
+    auto added = app.run({"partner", "edit", "Sam", "--pgp-key", "sam@example.org"});
+    INFO(added.err);
+    REQUIRE(added.exit_code == 0);
+    CHECK_THAT(added.out, Contains("(Sam <sam@example.org>)"));
+    auto backup =
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "sam@example.org"});
+    INFO(backup.err);
+    CHECK(backup.exit_code == 0);
+    auto other =
+        app.run({"backup", (app.dir() / "x.db.gpg").string(), "--encrypt-to", "xsam@example.org"});
+    CHECK(other.exit_code == 0);
+    // The address of no key is still no key, not every key that contains it.
+    CHECK_REFUSED(
+        app.run({"backup", (app.dir() / "y.db.gpg").string(), "--encrypt-to", "am@example.org"}),
+        65, "no OpenPGP key 'am@example.org'");
+}
