@@ -310,6 +310,18 @@ assert str(msg["Subject"]) == "Encrypted message"
 PY
 expect_exit 65 steady peers import "$tmp/sent.eml"
 expect_err_contains "the email is encrypted (PGP/MIME); decrypt it first"
+# A note that could not be encrypted (the key gone from steady's keyring) is
+# logged as neither delivered nor encrypted.
+NOW=2026-11-10T20:00:00 steady partner add Jo --email jo@example.org --alert-after 3 \
+    --pgp-key "$tmp/jo.gpg" >/dev/null || fail "adding Jo to the alert journal"
+GNUPGHOME=$keyring gpg --batch --yes --quiet --delete-keys "$jo" 2>/dev/null ||
+    fail "removing Jo's key from steady's keyring"
+rm -f "$tmp/sent.eml"
+steady remind --notify >/dev/null 2>&1
+_check
+[ ! -e "$tmp/sent.eml" ] || fail "a note went to Jo without encryption"
+expect_eq "$(sql "SELECT delivered, encrypted FROM shares WHERE partner_name = 'Jo'")" "0|0" \
+    "the log row of a note that could not be encrypted"
 db=$tmp/journal.db
 
 # steady leaves no gpg-agent running for its own keyring.
