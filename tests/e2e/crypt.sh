@@ -338,6 +338,11 @@ lonely() {
 before=$(journal_hash)
 expect_exit 69 lonely partner edit Sam --pgp-key "$tmp/sam.asc"
 expect_err_contains "OpenPGP encryption needs steady's mail module"
+# Nor is steady's keyring folder (or its gpg.conf) made for a key it cannot take.
+mkdir "$tmp/fresh"
+expect_exit 69 env HOME="$tmp/fresh" XDG_DATA_HOME="$tmp/fresh/data" STEADY_DB="$db" \
+    STEADY_CONFIG="$config" "$tmp/bin/steady" partner edit Sam --pgp-key "$tmp/sam.asc"
+expect_eq "$(ls -A "$tmp/fresh")" "" "files left in a fresh home by a key without the module"
 expect_exit 69 lonely share Jo --format text
 expect_exit 69 lonely backup "$tmp/nothing/c.db.gpg" --encrypt-to alex@example.org
 expect_exit 69 lonely import "$tmp/export.json.gpg"
