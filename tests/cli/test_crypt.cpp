@@ -284,3 +284,24 @@ TEST_CASE("an address names the key with exactly that address and not one that c
         app.run({"backup", (app.dir() / "y.db.gpg").string(), "--encrypt-to", "am@example.org"}),
         65, "no OpenPGP key 'am@example.org'");
 }
+
+TEST_CASE("GnuPG itself failing is an I/O error (74) and nothing is written",
+          "[cli][crypt][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    auto before = app.snapshot();
+    struct Restore {
+        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
+    } restore;
+    steady::app::use_mail_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+
+    auto backup =
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"});
+    CHECK_REFUSED(backup, 74, "OpenPGP failed, not the key");
+    CHECK_THAT(backup.err, Contains("Permission denied"));
+    CHECK_REFUSED(app.run({"partner", "edit", "Sam", "--pgp-key", "sam@example.org"}), 74,
+                  "GnuPG failed");
+    CHECK(app.snapshot() == before);
+    CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
+}
