@@ -163,8 +163,15 @@ fs::path Context::keyring_folder(CreateFolder create)
     // It holds public keys only: gpg needs no agent there, and should not
     // leave one running after each command.
     auto conf = folder / "gpg.conf";
-    if (!fs::exists(conf, ec))
-        std::ofstream(conf) << "# steady's keyring: partners' public keys only\nno-autostart\n";
+    if (!fs::exists(conf, ec)) {
+        std::ofstream out(conf);
+        out << "# steady's keyring: partners' public keys only\nno-autostart\n";
+        out.close();
+        if (!out) {
+            fs::remove(conf, ec); // a half-written gpg.conf would break every gpg call
+            throw CannotCreateError("cannot write '" + conf.string() + "' in steady's keyring");
+        }
+    }
     return folder;
 }
 

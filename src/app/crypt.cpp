@@ -26,7 +26,8 @@ const char* folder_or_null(const Keyring& keyring, std::string& holder)
 
 // Calls an entry point of `api` and returns its bytes; a DataError (65) with
 // the module's sentence when the input or key is at fault, a DeliveryError
-// (69) when OpenPGP is unavailable.
+// (69) when OpenPGP is unavailable, a JournalError (74, an I/O error) when
+// GnuPG itself failed.
 template <typename Call> std::string pgp_call(const steady_mail_api& api, Call call)
 {
     steady_mail_result result{};
@@ -36,6 +37,10 @@ template <typename Call> std::string pgp_call(const steady_mail_api& api, Call c
     api.free_result(&result);
     if (status == STEADY_MAIL_UNAVAILABLE)
         throw DeliveryError(error);
+    if (status == STEADY_MAIL_FAILED)
+        throw JournalError("OpenPGP failed, not the key: " + error +
+                           "; nothing was written. Try again, or check GnuPG with 'gpg "
+                           "--list-keys'");
     if (status != 0)
         throw DataError(error);
     return out;

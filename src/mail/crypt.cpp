@@ -39,10 +39,33 @@ std::string gpg_error_text(gpgme_error_t error)
     return gpgme_strerror(error);
 }
 
+// Whether `error` is GnuPG or the system failing (gpg crashed, a keyring
+// it may not read, a full disk, no memory) rather than a key or message at
+// fault.
+bool engine_failed(gpgme_error_t error)
+{
+    auto code = gpgme_err_code(error);
+    if (gpgme_err_code_to_errno(code) != 0)
+        return true; // EACCES, EIO, ENOSPC, EPIPE, ENOMEM, …
+    switch (code) {
+    case GPG_ERR_INV_ENGINE:
+    case GPG_ERR_ENGINE_TOO_OLD:
+    case GPG_ERR_BUG:
+    case GPG_ERR_INTERNAL:
+    case GPG_ERR_TIMEOUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void check_gpg(gpgme_error_t error, const std::string& doing)
 {
-    if (error)
-        throw std::runtime_error(doing + ": " + gpg_error_text(error));
+    if (!error)
+        return;
+    if (engine_failed(error))
+        throw EngineFailure(doing + ": GnuPG failed: " + gpg_error_text(error));
+    throw std::runtime_error(doing + ": " + gpg_error_text(error));
 }
 
 // Where a homedir is, for messages.
@@ -177,13 +200,29 @@ std::vector<GpgKey> listed_keys(gpgme_ctx_t ctx)
     return keys;
 }
 
+// What gpg is asked for to find `pattern`: a bare address
+// ("sam@example.org") as "<sam@example.org>", so that it names exactly the
+// keys with that address and not those of "xsam@example.org" too (gpg
+// matches a plain pattern as a substring of the user id). Fingerprints, key
+// ids and gpg's own prefixed forms ("=…", "<…>", "@…", "*…") go as given.
+std::string keylist_pattern(const std::string& pattern)
+{
+    if (pattern.find('@') == std::string::npos ||
+        pattern.find_first_of("<>") != std::string::npos ||
+        std::string_view("=@*+#&%^").find(pattern.front()) != std::string_view::npos ||
+        pattern.find_first_of(" \t") != std::string::npos)
+        return pattern;
+    return "<" + pattern + ">";
+}
+
 // The one key `spec` names in the keyring of `ctx` (at `homedir`).
 GpgKey one_key(gpgme_ctx_t ctx, const char* spec, const char* homedir)
 {
     std::string pattern = spec ? spec : "";
     if (pattern.empty())
         throw std::runtime_error("no OpenPGP key named");
-    check_gpg(gpgme_op_keylist_start(ctx, pattern.c_str(), 0), "could not list the keys");
+    check_gpg(gpgme_op_keylist_start(ctx, keylist_pattern(pattern).c_str(), 0),
+              "could not list the keys");
     auto keys = listed_keys(ctx);
     if (keys.empty())
         throw std::runtime_error("no OpenPGP key '" + pattern + "' in " + keyring_name(homedir));
@@ -206,6 +245,8 @@ GpgKey one_key_in(gpgme_ctx_t ctx, std::string_view bytes)
     try {
         if (!gpgme_op_keylist_from_data_start(ctx, data.get(), 0))
             keys = listed_keys(ctx);
+    } catch (const EngineFailure&) {
+        throw;
     } catch (const std::runtime_error&) {
         keys.clear(); // GnuPG found no key packets in it
     }

@@ -130,8 +130,11 @@ typedef struct {
  * when the input or the key is at fault (a key that is expired, revoked,
  * missing or ambiguous, a file that is not a key, a message that cannot be
  * decrypted); -2 with result->error set when OpenPGP is unavailable (no
- * gpg program for GPGME to run). */
+ * gpg program for GPGME to run); -3 with result->error set when GnuPG
+ * itself failed (gpg crashed or could not read or write: a keyring it may
+ * not read, a full disk), whatever the key. An older caller takes -3 as -1. */
 #define STEADY_MAIL_UNAVAILABLE (-2)
+#define STEADY_MAIL_FAILED (-3)
 
 typedef struct {
     int abi;

@@ -18,6 +18,12 @@ struct Unavailable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// GnuPG itself failed (an engine or I/O error, not the key or the input):
+// the entry point returns STEADY_MAIL_FAILED rather than -1.
+struct EngineFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 inline std::string_view view(steady_mail_bytes bytes)
 {
     return bytes.data ? std::string_view(bytes.data, bytes.size) : std::string_view();
@@ -37,8 +43,9 @@ void init_crypto();
 // std::runtime_error saying why not (Unavailable when OpenPGP is missing).
 std::string encrypt_bytes(const steady_mail_pgp& to, std::string_view plain, bool armor);
 
-// Runs `make`, turning any exception into an error in `result`: -1, or
-// STEADY_MAIL_UNAVAILABLE for Unavailable.
+// Runs `make`, turning any exception into an error in `result`: -1,
+// STEADY_MAIL_UNAVAILABLE for Unavailable, STEADY_MAIL_FAILED for
+// EngineFailure.
 template <typename Make> int guarded(steady_mail_result* result, Make make)
 {
     result->data = nullptr;
@@ -51,6 +58,12 @@ template <typename Make> int guarded(steady_mail_result* result, Make make)
     } catch (const Unavailable& e) {
         status = STEADY_MAIL_UNAVAILABLE;
         result->error = nullptr;
+        try {
+            result->error = copy_out(e.what());
+        } catch (...) {
+        }
+    } catch (const EngineFailure& e) {
+        status = STEADY_MAIL_FAILED;
         try {
             result->error = copy_out(e.what());
         } catch (...) {

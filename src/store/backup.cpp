@@ -101,32 +101,35 @@ class BackupTemp {
     int m_fd = -1;
 };
 
-// Runs SQLite's backup of `source` into the file at `temp`, in one step, so
-// it reads one snapshot; a busy journal is waited for as long as the busy
-// timeout. Leaves the copy in rollback-journal mode: one self-contained file.
+// Runs SQLite's backup of `source` into `dest`, in one step, so it reads one
+// snapshot; a busy journal is waited for as long as the busy timeout.
+void backup_pages(SQLite::Database& source, SQLite::Database& dest)
+{
+    SQLite::Backup backup(dest, source);
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+        int rc = backup.executeStep(-1);
+        if (rc == SQLITE_DONE)
+            break;
+        if (std::chrono::steady_clock::now() > give_up)
+            throw SQLite::Exception("the journal stayed busy", rc);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+// Copies `source` into the file at `temp`. Leaves the copy in
+// rollback-journal mode: one self-contained file.
 void copy_pages(SQLite::Database& source, const fs::path& temp)
 {
     SQLite::Database dest(temp.string(), SQLite::OPEN_READWRITE);
-    {
-        SQLite::Backup backup(dest, source);
-        auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        for (;;) {
-            int rc = backup.executeStep(-1);
-            if (rc == SQLITE_DONE)
-                break;
-            if (std::chrono::steady_clock::now() > give_up)
-                throw SQLite::Exception("the journal stayed busy", rc);
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
+    backup_pages(source, dest);
     dest.exec("PRAGMA journal_mode = DELETE");
 }
 
-// Opens the copy read-only and checks it is a whole journal of schema
-// `version`; returns the number of entries it holds.
-std::int64_t verify_copy(const fs::path& temp, int version, const fs::path& target)
+// Checks that `copy` is a whole journal of schema `version`; returns the
+// number of entries it holds.
+std::int64_t check_copy(SQLite::Database& copy, int version, const fs::path& target)
 {
-    SQLite::Database copy(temp.string(), SQLite::OPEN_READONLY);
     auto integrity = copy.execAndGet("PRAGMA integrity_check").getString();
     if (integrity != "ok")
         throw JournalError("the backup for '" + target.string() + "' failed its integrity check (" +
@@ -138,6 +141,47 @@ std::int64_t verify_copy(const fs::path& temp, int version, const fs::path& targ
                            std::to_string(copied) + ", not the journal's " +
                            std::to_string(version) + "; nothing was kept");
     return copy.execAndGet("SELECT count(*) FROM entries WHERE deleted IS NULL").getInt64();
+}
+
+// Opens the copy at `temp` read-only and checks it (check_copy).
+std::int64_t verify_copy(const fs::path& temp, int version, const fs::path& target)
+{
+    SQLite::Database copy(temp.string(), SQLite::OPEN_READONLY);
+    return check_copy(copy, version, target);
+}
+
+// A checked copy of the journal held in memory only: the bytes of a
+// database file, and the entries it holds.
+struct PlainCopy {
+    std::string bytes;
+    std::int64_t entries = 0;
+    PlainCopy() = default;
+    PlainCopy(const PlainCopy&) = delete;
+    PlainCopy& operator=(const PlainCopy&) = delete;
+    // The plain journal does not linger in freed memory.
+    ~PlainCopy() { std::fill(bytes.begin(), bytes.end(), '\0'); }
+};
+
+// Copies `source` into an in-memory database, checks it (check_copy) and
+// serializes it, so that an encrypted backup never writes the plain journal
+// to disk, least of all to the backup's folder (a USB stick, a synced
+// folder). The bytes say rollback-journal mode, as a plain backup file does.
+void copy_to_memory(SQLite::Database& source, int version, const fs::path& target, PlainCopy& copy)
+{
+    SQLite::Database dest(":memory:", SQLite::OPEN_READWRITE);
+    backup_pages(source, dest);
+    copy.entries = check_copy(dest, version, target);
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(dest.getHandle(), "main", &size, 0);
+    if (data == nullptr)
+        throw SQLite::Exception("could not read the copy from memory", SQLITE_NOMEM);
+    copy.bytes.assign(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+    std::fill(data, data + size, 0);
+    sqlite3_free(data);
+    // The file format's write and read versions: 2 (WAL) as copied from the
+    // journal, 1 for a file without its -wal.
+    if (copy.bytes.size() > 19 && copy.bytes[18] == 2 && copy.bytes[19] == 2)
+        copy.bytes[18] = copy.bytes[19] = 1;
 }
 
 // fsync of the file or folder at `path`.
@@ -209,15 +253,21 @@ CheckedCopy checked_copy(Journal& journal, const fs::path& folder, const fs::pat
     ::umask(077);
     make_backup_folder(folder);
     CheckedCopy copy{std::make_unique<BackupTemp>(folder), 0};
+    PlainCopy plain;
     try {
         int version = journal.db().execAndGet("PRAGMA user_version").getInt();
-        copy_pages(journal.db(), copy.temp->path());
-        copy.entries = verify_copy(copy.temp->path(), version, target);
+        if (transform) {
+            copy_to_memory(journal.db(), version, target, plain);
+            copy.entries = plain.entries;
+        } else {
+            copy_pages(journal.db(), copy.temp->path());
+            copy.entries = verify_copy(copy.temp->path(), version, target);
+        }
     } catch (const SQLite::Exception&) {
         rethrow_as_journal_error("back up the journal to '" + target.string() + "'");
     }
     if (transform)
-        replace_contents(copy.temp->path(), transform(copy.temp->path()), target);
+        replace_contents(copy.temp->path(), transform(plain.bytes), target);
     sync_path(copy.temp->path(), target);
     return copy;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace steady::store {
@@ -33,10 +34,13 @@ struct BackupCopy {
 // its check a JournalError (74).
 //
 // With `transform`, what is stored is not the copy but what `transform`
-// makes of the checked copy (handed its path; the app encrypts it), written
-// over the temporary file before it is synced and renamed; whatever
-// `transform` throws leaves nothing behind either.
-using BackupTransform = std::function<std::string(const std::filesystem::path& copy)>;
+// makes of it (the app encrypts it): the copy is then made and checked in
+// memory, never on disk, and `transform` is handed its bytes (a whole
+// database file); only what it returns is written to the temporary file,
+// synced and renamed. So the plain journal never lands in the backup's
+// folder, which may be a USB stick or a synced folder, not even for a
+// moment. Whatever `transform` throws leaves nothing behind either.
+using BackupTransform = std::function<std::string(std::string_view plain)>;
 BackupCopy back_up(Journal& journal, const std::filesystem::path& target, Overwrite overwrite,
                    const BackupTransform& transform = {});
 

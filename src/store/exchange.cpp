@@ -476,8 +476,15 @@ Outcome ImportWriter::put(Clock& clock, std::int64_t index)
     return put_record(*m_state, clock, index, "clocks", k_clock_columns, "clock");
 }
 
-Outcome ImportWriter::put(Partner& partner, std::int64_t index)
+Outcome ImportWriter::put(Partner& partner, std::int64_t index, KeepKey keep)
 {
+    if (keep == KeepKey::yes && !partner.pgp_fingerprint) {
+        SQLite::Statement stored(m_state->journal.db(),
+                                 "SELECT pgp_fingerprint FROM partners WHERE uuid = ?");
+        stored.bind(1, partner.uuid);
+        if (stored.executeStep() && !stored.getColumn(0).isNull())
+            partner.pgp_fingerprint = stored.getColumn(0).getString();
+    }
     return put_record(*m_state, partner, index, "partners", k_partner_columns, "partner");
 }
 

@@ -50,7 +50,13 @@ class ImportWriter {
     Outcome put(domain::Entry& entry, std::int64_t index);
     Outcome put(domain::Goal& goal, std::int64_t index);
     Outcome put(domain::Clock& clock, std::int64_t index);
-    Outcome put(domain::Partner& partner, std::int64_t index);
+    // A partner record that does not say whether they have an OpenPGP key
+    // (an older export, a hand-written file: KeepKey::yes) keeps the key a
+    // stored partner of that uuid has, so that --update never turns
+    // encrypted shares into clear ones; a record that says none (null) takes
+    // it away.
+    enum class KeepKey { no, yes };
+    Outcome put(domain::Partner& partner, std::int64_t index, KeepKey keep = KeepKey::no);
     // Shares have no uuid: one with the same partner name, instant, kind and
     // sha256 as a logged one is the same share and is skipped.
     Outcome put(domain::ShareRecord& share, std::int64_t index);

@@ -7,6 +7,8 @@
 
 #include "cli/checks.hpp"
 #include "cli/test_app.hpp"
+#include "store/backup.hpp"
+#include "store/journal.hpp"
 
 using Catch::Matchers::Contains;
 using nlohmann::json;
@@ -200,4 +202,41 @@ TEST_CASE("backup without a journal is 66 and creates nothing", "[cli][backup]")
     CHECK_REFUSED(app.run({"backup"}), 66, "no journal at '" + app.db_path().string() + "' yet");
     CHECK_REFUSED(app.run({"backup", (app.dir() / "x.db").string()}), 66, "nothing to back up");
     CHECK(names_in(app.dir()).empty());
+}
+
+TEST_CASE("an encrypted backup never puts the plain journal in the destination folder",
+          "[cli][backup][crypt]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    two_entries(app);
+    auto folder = app.dir() / "usb";
+    auto journal = steady::store::Journal::open_for_read(app.db_path());
+    // What the destination folder holds while the copy is being encrypted.
+    std::vector<std::string> seen;
+    auto look = [&](const auto&) {
+        for (const auto& name : names_in(folder))
+            if (steady::test::file_bytes(folder / name).find("SQLite format 3") !=
+                std::string::npos)
+                seen.push_back(name);
+        return std::string("not a journal");
+    };
+
+    SECTION("to a named file")
+    {
+        auto made = steady::store::back_up(journal, folder / "b.db.gpg",
+                                           steady::store::Overwrite::no, look);
+        CHECK(made.entries == 2);
+    }
+    SECTION("numbered in a folder")
+    {
+        steady::store::back_up_numbered(
+            journal, folder, [](int n) { return "b" + std::to_string(n) + ".db.gpg"; }, look);
+    }
+
+    CHECK(seen.empty());
+    auto names = names_in(folder);
+    CHECK((names == std::vector<std::string>{"b1.db.gpg"} ||
+           names == std::vector<std::string>{"b.db.gpg"}));
+    for (const auto& name : names_in(folder))
+        CHECK(steady::test::file_bytes(folder / name) == "not a journal");
 }

@@ -220,3 +220,88 @@ TEST_CASE("a key the partner's name does not match, or that is ambiguous, is 65"
     CHECK_THAT(ambiguous.err, Contains("give the full fingerprint"));
     CHECK(app.snapshot() == before);
 }
+
+TEST_CASE("import --update keeps a partner's key when the record does not mention it",
+          "[cli][import][crypt]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    const std::string fingerprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+    auto record = json{{"uuid", "5b7b4f0e-3c2d-4c5e-9a1b-0c2d3e4f5a6b"},
+                       {"name", "Sam"},
+                       {"email", "sam@example.org"},
+                       {"pgp_fingerprint", fingerprint}};
+    auto import = [&](const json& partner, std::vector<std::string> flags) {
+        auto doc = json::parse(app.run({"export"}).out);
+        doc["partners"] = json::array({partner});
+        write_text(app.dir() / "partners.json", doc.dump());
+        std::vector<std::string> args{"import", (app.dir() / "partners.json").string()};
+        args.insert(args.end(), flags.begin(), flags.end());
+        auto r = app.run(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    };
+    import(record, {});
+    REQUIRE(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+
+    // An older export, or a hand-written record, without the field.
+    record.erase("pgp_fingerprint");
+    record["alert_after"] = 3;
+    import(record, {"--update"});
+    CHECK(app.query("SELECT alert_after FROM partners") == "3");
+    CHECK(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+    import(record, {"--update"});
+    CHECK(app.query("SELECT pgp_fingerprint FROM partners") == fingerprint);
+
+    // Only an explicit null takes the key away.
+    record["pgp_fingerprint"] = nullptr;
+    import(record, {"--update"});
+    CHECK(app.query("SELECT pgp_fingerprint IS NULL FROM partners") == "1");
+}
+
+TEST_CASE("an address names the key with exactly that address and not one that contains it",
+          "[cli][partner][backup][crypt]")
+{
+    GpgHome gpg;
+    REQUIRE(gpg.run("gpg --batch --quiet --passphrase '' --quick-gen-key "
+                    "'X Sam <xsam@example.org>' future-default default never") == 0);
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    app.env["GNUPGHOME"] = gpg.dir.path().string();
+
+    auto added = app.run({"partner", "edit", "Sam", "--pgp-key", "sam@example.org"});
+    INFO(added.err);
+    REQUIRE(added.exit_code == 0);
+    CHECK_THAT(added.out, Contains("(Sam <sam@example.org>)"));
+    auto backup =
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "sam@example.org"});
+    INFO(backup.err);
+    CHECK(backup.exit_code == 0);
+    auto other =
+        app.run({"backup", (app.dir() / "x.db.gpg").string(), "--encrypt-to", "xsam@example.org"});
+    CHECK(other.exit_code == 0);
+    // The address of no key is still no key, not every key that contains it.
+    CHECK_REFUSED(
+        app.run({"backup", (app.dir() / "y.db.gpg").string(), "--encrypt-to", "am@example.org"}),
+        65, "no OpenPGP key 'am@example.org'");
+}
+
+TEST_CASE("GnuPG itself failing is an I/O error (74) and nothing is written",
+          "[cli][crypt][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    auto before = app.snapshot();
+    struct Restore {
+        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
+    } restore;
+    steady::app::use_mail_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+
+    auto backup =
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"});
+    CHECK_REFUSED(backup, 74, "OpenPGP failed, not the key");
+    CHECK_THAT(backup.err, Contains("Permission denied"));
+    CHECK_REFUSED(app.run({"partner", "edit", "Sam", "--pgp-key", "sam@example.org"}), 74,
+                  "GnuPG failed");
+    CHECK(app.snapshot() == before);
+    CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
+}

@@ -242,6 +242,19 @@ gpg --batch --quiet --decrypt "$tmp/b.db.gpg" >"$tmp/restored.db" 2>/dev/null ||
 expect_eq "$(sqlite3 "$tmp/restored.db" 'PRAGMA integrity_check')" ok "integrity of the backup"
 expect_eq "$(sqlite3 "$tmp/restored.db" 'SELECT count(*) FROM entries WHERE deleted IS NULL')" \
     "$entries" "entries in the decrypted backup"
+expect_eq "$(sqlite3 "$tmp/restored.db" 'PRAGMA journal_mode')" delete \
+    "journal mode of the decrypted backup (one self-contained file)"
+# Into a folder (a USB stick, a synced folder): the OpenPGP file alone, and
+# never a plain copy of the journal, not even a hidden temporary one.
+mkdir "$tmp/usb"
+expect_exit 0 steady backup "$tmp/usb/" --encrypt-to alex@example.org
+_check
+case $(ls -A "$tmp/usb") in
+journal-*.db.gpg) ;;
+*) fail "the backup folder holds more than the encrypted backup: $(ls -A "$tmp/usb")" ;;
+esac
+_check
+! grep -rl "SQLite format 3" "$tmp/usb" >/dev/null || fail "a plain journal in the backup folder"
 expect_exit 0 steady backup --encrypt-to "$alex"
 _check
 ls "$tmp/home/.local/share/steady/backups/"journal-*.db.gpg >/dev/null 2>&1 ||
@@ -297,6 +310,18 @@ assert str(msg["Subject"]) == "Encrypted message"
 PY
 expect_exit 65 steady peers import "$tmp/sent.eml"
 expect_err_contains "the email is encrypted (PGP/MIME); decrypt it first"
+# A note that could not be encrypted (the key gone from steady's keyring) is
+# logged as neither delivered nor encrypted.
+NOW=2026-11-10T20:00:00 steady partner add Jo --email jo@example.org --alert-after 3 \
+    --pgp-key "$tmp/jo.gpg" >/dev/null || fail "adding Jo to the alert journal"
+GNUPGHOME=$keyring gpg --batch --yes --quiet --delete-keys "$jo" 2>/dev/null ||
+    fail "removing Jo's key from steady's keyring"
+rm -f "$tmp/sent.eml"
+steady remind --notify >/dev/null 2>&1
+_check
+[ ! -e "$tmp/sent.eml" ] || fail "a note went to Jo without encryption"
+expect_eq "$(sql "SELECT delivered, encrypted FROM shares WHERE partner_name = 'Jo'")" "0|0" \
+    "the log row of a note that could not be encrypted"
 db=$tmp/journal.db
 
 # steady leaves no gpg-agent running for its own keyring.
@@ -313,6 +338,11 @@ lonely() {
 before=$(journal_hash)
 expect_exit 69 lonely partner edit Sam --pgp-key "$tmp/sam.asc"
 expect_err_contains "OpenPGP encryption needs steady's mail module"
+# Nor is steady's keyring folder (or its gpg.conf) made for a key it cannot take.
+mkdir "$tmp/fresh"
+expect_exit 69 env HOME="$tmp/fresh" XDG_DATA_HOME="$tmp/fresh/data" STEADY_DB="$db" \
+    STEADY_CONFIG="$config" "$tmp/bin/steady" partner edit Sam --pgp-key "$tmp/sam.asc"
+expect_eq "$(ls -A "$tmp/fresh")" "" "files left in a fresh home by a key without the module"
 expect_exit 69 lonely share Jo --format text
 expect_exit 69 lonely backup "$tmp/nothing/c.db.gpg" --encrypt-to alex@example.org
 expect_exit 69 lonely import "$tmp/export.json.gpg"

@@ -46,8 +46,21 @@ std::function<std::string(int)> default_names(Context& ctx, const BackupOptions&
     return [local, suffix](int n) { return domain::backup_name(local, n).file_name() + suffix; };
 }
 
+// `plain` encrypted to `to`; a key at fault is a DataError saying so.
+std::string encrypted_backup(const PgpRecipient& to, std::string_view plain)
+{
+    try {
+        return encrypt_bytes_to(to, plain, Armor::no);
+    } catch (const DataError& e) {
+        throw DataError(std::string("cannot encrypt the backup: ") + e.what() +
+                        "; nothing was written");
+    }
+}
+
 // With --encrypt-to KEY, what turns the checked copy into the OpenPGP
-// message stored instead: encrypted to KEY of the user's own keyring.
+// message stored instead: encrypted to KEY of the user's own keyring. The
+// key is tried first, so that a key that cannot be used stops the backup
+// before the journal is copied at all.
 store::BackupTransform backup_encryption(const BackupOptions& opt, Context& ctx)
 {
     if (!opt.encrypt_to)
@@ -56,14 +69,8 @@ store::BackupTransform backup_encryption(const BackupOptions& opt, Context& ctx)
     if (key.empty())
         throw UsageError("--encrypt-to needs a key id, fingerprint or address from your keyring");
     PgpRecipient to{Keyring{ctx.user_gnupg_home()}, key};
-    return [to](const fs::path& copy) {
-        try {
-            return encrypt_file_to(to, copy);
-        } catch (const DataError& e) {
-            throw DataError(std::string("cannot encrypt the backup: ") + e.what() +
-                            "; nothing was written");
-        }
-    };
+    encrypted_backup(to, "steady");
+    return [to](std::string_view plain) { return encrypted_backup(to, plain); };
 }
 
 // What a backup made and removed: for the report.

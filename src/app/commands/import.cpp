@@ -171,7 +171,11 @@ class JsonImport {
         }
         case 2: {
             auto partner = labelled(label, [&] { return partner_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(partner, idx));
+            // No pgp_fingerprint at all keeps a stored key; only null clears it.
+            auto keep = parsed.is_object() && !parsed.contains("pgp_fingerprint")
+                            ? store::ImportWriter::KeepKey::yes
+                            : store::ImportWriter::KeepKey::no;
+            m_counts.add(m_writer.put(partner, idx, keep));
             break;
         }
         case 3: {

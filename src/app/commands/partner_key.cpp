@@ -1,6 +1,7 @@
 #include <filesystem>
 
 #include "app/commands/partner.hpp"
+#include "app/mail_module.hpp"
 #include "base/error.hpp"
 #include "domain/text.hpp"
 
@@ -17,6 +18,9 @@ ImportedKey partner_key(Context& ctx, const std::string& text)
         throw UsageError("--pgp-key '" + spec + "' is a folder; give a key file or a key id");
     if (!file && spec.find('/') != std::string::npos)
         throw NoInputError("no key file '" + spec + "'");
+    // The module first: without it there is no key to keep, and steady's
+    // keyring folder (and its gpg.conf) is not made for nothing.
+    mail_module("OpenPGP encryption");
     Keyring keyring{ctx.keyring_folder(CreateFolder::yes)};
     try {
         return file ? import_key_file(keyring, spec)

@@ -69,13 +69,14 @@ std::string send_alert_note(Context& ctx, const MailHead& sender, const AlertDue
     note.head.subject = text.subject;
     std::string bytes;
     record.sha256 = sha256_hex(bytes);
-    record.encrypted = partner.pgp_fingerprint.has_value();
     try {
         note.head.encrypt_to = share_key(ctx, partner);
         bytes = build_note_mail(note);
     } catch (const Error& e) {
         return e.what();
     }
+    // Only a note that was encrypted is logged as encrypted.
+    record.encrypted = note.head.encrypt_to.has_value();
     record.sha256 = sha256_hex(bytes);
     auto command = expand_command(ctx.config().share_command,
                                   {{"email", partner.email}, {"name", partner.name}});
