@@ -131,18 +131,6 @@ std::string encrypt_bytes_to(const PgpRecipient& to, std::string_view plain, Arm
     return pgp_call(api, [&](steady_mail_result* r) { return api.encrypt(&request, r); });
 }
 
-std::string encrypt_file_to(const PgpRecipient& to, const std::filesystem::path& plain)
-{
-    const auto& api = mail_module(k_pgp_needs);
-    ReadFd fd(plain);
-    std::string home;
-    steady_mail_encrypt request{};
-    request.to = {folder_or_null(to.keyring, home), to.key.c_str()};
-    request.plain_fd = fd.get();
-    request.armor = 0;
-    return pgp_call(api, [&](steady_mail_result* r) { return api.encrypt(&request, r); });
-}
-
 std::string decrypt_file(const Keyring& keyring, const std::filesystem::path& cipher)
 {
     const auto& api = mail_module(k_pgp_needs);

@@ -45,10 +45,6 @@ enum class Armor { no, yes };
 // `plain` encrypted to `to`.
 std::string encrypt_bytes_to(const PgpRecipient& to, std::string_view plain, Armor armor);
 
-// The file `plain` encrypted to `to`, as binary OpenPGP, read as it is
-// encrypted.
-std::string encrypt_file_to(const PgpRecipient& to, const std::filesystem::path& plain);
-
 // The file `cipher`, an OpenPGP message, decrypted with the secret keys of
 // `keyring` through its gpg-agent.
 std::string decrypt_file(const Keyring& keyring, const std::filesystem::path& cipher);
