@@ -185,8 +185,9 @@ void peer_clocks(PeerStatus& status, const std::vector<const PeerSummary*>& by_p
 
 } // namespace
 
-PeerStatus peer_status(const std::vector<PeerSummary>& summaries, Day today, const timeutil::Zone& zone,
-                       timeutil::Minutes day_start, const PeerRules& rules)
+PeerStatus peer_status(const std::vector<PeerSummary>& summaries, Day today,
+                       const timeutil::Zone& zone, timeutil::Minutes day_start,
+                       const PeerRules& rules)
 {
     PeerStatus status;
     if (summaries.empty())
