@@ -27,11 +27,16 @@ using timeutil::format_instant;
 
 namespace {
 
-// Temporary tables of one import: the rows it added or replaced (with the
-// index of their record), and the ids it gave records whose file id was
+// Temporary tables of one import: the entries it added or replaced, as runs
+// of ids `first`..`last` whose records have the indexes `idx`.. in the same
+// order (an export imported into an empty journal is one run, so the table
+// does not grow with the file); the other rows it added or replaced, with
+// the index of their record; and the ids it gave records whose file id was
 // taken or whose uuid was already stored under another id.
 constexpr const char* k_import_tables = R"sql(
-CREATE TEMP TABLE IF NOT EXISTS import_entries (id INTEGER PRIMARY KEY, idx INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS import_entries (
+  first INTEGER PRIMARY KEY, last INTEGER NOT NULL, idx INTEGER NOT NULL
+);
 CREATE TEMP TABLE IF NOT EXISTS import_records (
   tbl TEXT NOT NULL, id INTEGER NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (tbl, id)
 ) WITHOUT ROWID;
@@ -205,20 +210,19 @@ constexpr std::array<const char*, 2> k_insert_triggers = {"checkin_run_on_insert
 
 // The months report must count again after an import: those of the triggers
 // and cravings it wrote, and those two days later (see k_v3 in schema.cpp).
+// Each statement of finish() runs once for each run of ids ?1..?2.
 constexpr const char* k_mark_stale = R"sql(
 INSERT OR IGNORE INTO report_stale
-  SELECT substr(e.day, 1, 7) FROM import_entries AS i JOIN entries AS e ON e.id = i.id
-  WHERE e.kind IN ('trigger', 'craving')
+  SELECT substr(day, 1, 7) FROM entries
+  WHERE id BETWEEN ?1 AND ?2 AND kind IN ('trigger', 'craving')
   UNION
-  SELECT substr(date(e.day, '-2 days'), 1, 7) FROM import_entries AS i
-  JOIN entries AS e ON e.id = i.id
-  WHERE e.kind IN ('trigger', 'craving')
+  SELECT substr(date(day, '-2 days'), 1, 7) FROM entries
+  WHERE id BETWEEN ?1 AND ?2 AND kind IN ('trigger', 'craving')
 )sql";
 
 // Whether the import wrote a check-in (which may change the run).
 constexpr const char* k_imported_checkins =
-    "SELECT 1 FROM import_entries AS i JOIN entries AS e ON e.id = i.id "
-    "WHERE e.kind = 'checkin' LIMIT 1";
+    "SELECT 1 FROM entries WHERE id BETWEEN ?1 AND ?2 AND kind = 'checkin' LIMIT 1";
 
 } // namespace
 
@@ -239,19 +243,51 @@ struct ImportWriter::State {
         : journal(j), replace(r), label(std::move(l)),
           entry_by_uuid(j.db(), "SELECT id FROM entries WHERE uuid = ?"),
           insert_entry(j.db(), insert_entry_with_id_sql()),
-          remember_entry(j.db(), "INSERT OR REPLACE INTO import_entries (id, idx) VALUES (?, ?)"),
-          seen_entry(j.db(), "SELECT idx FROM import_entries WHERE id = ?"),
+          remember_entry(j.db(), "INSERT INTO import_entries (first, last, idx) VALUES (?, ?, ?)"),
+          seen_entry(j.db(), "SELECT idx + (?1 - first) FROM (SELECT * FROM import_entries WHERE "
+                             "first <= ?1 ORDER BY first DESC LIMIT 1) WHERE last >= ?1"),
           insert_map(j.db(), "INSERT OR REPLACE INTO import_map (tbl, old, new) VALUES (?, ?, ?)"),
           lookup_map(j.db(), "SELECT new FROM import_map WHERE tbl = ? AND old = ?")
     {
     }
 
+    // The run of entries being added, not yet in import_entries.
+    struct Run {
+        std::int64_t first = 0, last = -1, idx = 0;
+    } run;
+
     void remember(std::int64_t id, std::int64_t index)
     {
+        if (run.last >= run.first && id == run.last + 1 && index == run.idx + (id - run.first)) {
+            run.last = id;
+            return;
+        }
+        flush_run();
+        run = {id, id, index};
+    }
+
+    // Writes the pending run to import_entries, before it is read.
+    void flush_run()
+    {
+        if (run.last < run.first)
+            return;
         remember_entry.reset();
-        remember_entry.bind(1, id);
-        remember_entry.bind(2, index);
+        remember_entry.bind(1, run.first);
+        remember_entry.bind(2, run.last);
+        remember_entry.bind(3, run.idx);
         remember_entry.exec();
+        run = {};
+    }
+
+    // Each run of entries the import wrote, in id order.
+    std::vector<std::pair<std::int64_t, std::int64_t>> runs()
+    {
+        flush_run();
+        std::vector<std::pair<std::int64_t, std::int64_t>> all;
+        SQLite::Statement st(journal.db(), "SELECT first, last FROM import_entries ORDER BY first");
+        while (st.executeStep())
+            all.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
+        return all;
     }
 
     void map(const char* table, std::int64_t old_id, std::int64_t new_id)
@@ -389,6 +425,7 @@ Outcome ImportWriter::put_stored(Entry& entry, std::int64_t file_id, std::int64_
     s.map("entries", file_id, existing);
     if (same_entry(stored, mine))
         return Outcome::skipped;
+    s.flush_run();
     s.seen_entry.reset();
     s.seen_entry.bind(1, existing);
     auto seen = s.step_id(s.seen_entry);
@@ -561,16 +598,19 @@ Outcome ImportWriter::put(domain::PlanItem& item, std::int64_t index)
 
 namespace {
 
-// Rewrites the references of the rows this import wrote to the ids their
-// targets were given.
-constexpr const char* k_renumber = R"sql(
+// Rewrites the references of the entries of one run ?1..?2 to the ids
+// their targets were given.
+constexpr const char* k_renumber_entries = R"sql(
 UPDATE entries SET
   trigger_id = coalesce((SELECT new FROM import_map WHERE tbl = 'entries' AND old = trigger_id),
                         trigger_id),
   goal_id = coalesce((SELECT new FROM import_map WHERE tbl = 'goals' AND old = goal_id), goal_id),
   clock_id = coalesce((SELECT new FROM import_map WHERE tbl = 'clocks' AND old = clock_id),
                       clock_id)
-WHERE id IN (SELECT id FROM import_entries);
+WHERE id BETWEEN ?1 AND ?2
+)sql";
+
+constexpr const char* k_renumber_shares = R"sql(
 UPDATE shares SET
   partner_id = coalesce((SELECT new FROM import_map WHERE tbl = 'partners' AND old = partner_id),
                         partner_id)
@@ -581,48 +621,95 @@ WHERE id IN (SELECT id FROM import_records WHERE tbl = 'shares');
 // export of cravings alone) is a link to an entry gone, as after a delete.
 constexpr const char* k_unlink_triggers = R"sql(
 UPDATE entries SET trigger_id = NULL
-WHERE id IN (SELECT id FROM import_entries) AND trigger_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM entries AS t WHERE t.id = entries.trigger_id);
+WHERE id BETWEEN ?1 AND ?2 AND trigger_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM entries AS t WHERE t.id = entries.trigger_id)
 )sql";
 
-// The first imported row whose reference names nothing: its record's index
+// The first entry of the run ?1..?2 whose reference names nothing: its id
 // and what it names.
-constexpr const char* k_dangling = R"sql(
-SELECT i.idx, CASE
-  WHEN e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id)
-    THEN 'goal ' || e.goal_id
-  ELSE 'clock ' || e.clock_id END
-FROM import_entries AS i JOIN entries AS e ON e.id = i.id
-WHERE (e.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id))
-   OR (e.clock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clocks WHERE id = e.clock_id))
-UNION ALL
+constexpr const char* k_dangling_entry = R"sql(
+SELECT id, CASE
+  WHEN goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id)
+    THEN 'goal ' || goal_id
+  ELSE 'clock ' || clock_id END
+FROM entries AS e
+WHERE id BETWEEN ?1 AND ?2
+  AND ((goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM goals WHERE id = e.goal_id))
+    OR (clock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clocks WHERE id = e.clock_id)))
+ORDER BY id LIMIT 1
+)sql";
+
+// The first imported share whose partner is neither in the file nor in the
+// journal: its record's index and what it names.
+constexpr const char* k_dangling_share = R"sql(
 SELECT i.idx, 'partner ' || s.partner_id
 FROM import_records AS i JOIN shares AS s ON i.tbl = 'shares' AND s.id = i.id
 WHERE s.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partners WHERE id = s.partner_id)
 LIMIT 1
 )sql";
 
+// Runs `st` with the run's bounds.
+void run_for(SQLite::Statement& st, std::int64_t first, std::int64_t last)
+{
+    st.reset();
+    st.bind(1, first);
+    st.bind(2, last);
+    st.exec();
+}
+
 } // namespace
 
 void ImportWriter::finish()
 {
     auto& s = *m_state;
+    auto& db = s.journal.db();
+    auto runs = s.runs();
+    SQLite::Statement renumber(db, k_renumber_entries);
+    SQLite::Statement unlink(db, k_unlink_triggers);
+    for (auto [first, last] : runs) {
+        if (s.renumbered)
+            run_for(renumber, first, last);
+        run_for(unlink, first, last);
+    }
     if (s.renumbered)
-        s.journal.db().exec(k_renumber);
-    s.journal.db().exec(k_unlink_triggers);
-    SQLite::Statement dangling(s.journal.db(), k_dangling);
-    if (dangling.executeStep())
-        throw DataError(s.label(dangling.getColumn(0).getInt64()) + " refers to " +
-                        dangling.getColumn(1).getString() +
-                        ", which is neither in the file nor in the journal");
+        db.exec(k_renumber_shares);
+    auto refers = [&](std::int64_t index, const std::string& what) {
+        return DataError(s.label(index) + " refers to " + what +
+                         ", which is neither in the file nor in the journal");
+    };
+    SQLite::Statement dangling(db, k_dangling_entry);
+    SQLite::Statement run_index(db,
+                                "SELECT idx + (?1 - first) FROM import_entries WHERE first = ?2");
+    for (auto [first, last] : runs) {
+        dangling.reset();
+        dangling.bind(1, first);
+        dangling.bind(2, last);
+        if (!dangling.executeStep())
+            continue;
+        run_index.bind(1, dangling.getColumn(0).getInt64());
+        run_index.bind(2, first);
+        run_index.executeStep();
+        throw refers(run_index.getColumn(0).getInt64(), dangling.getColumn(1).getString());
+    }
+    SQLite::Statement dangling_share(db, k_dangling_share);
+    if (dangling_share.executeStep())
+        throw refers(dangling_share.getColumn(0).getInt64(),
+                     dangling_share.getColumn(1).getString());
     if (s.dropped_triggers.empty())
         return;
     // What the dropped triggers would have done, for all the rows at once.
-    s.journal.db().exec(k_mark_stale);
-    SQLite::Statement checkins(s.journal.db(), k_imported_checkins);
-    bool run_changed = checkins.executeStep();
+    SQLite::Statement mark_stale(db, k_mark_stale);
+    SQLite::Statement checkins(db, k_imported_checkins);
+    bool run_changed = false;
+    for (auto [first, last] : runs) {
+        run_for(mark_stale, first, last);
+        checkins.reset();
+        checkins.bind(1, first);
+        checkins.bind(2, last);
+        run_changed = run_changed || checkins.executeStep();
+    }
     for (const auto& sql : s.dropped_triggers)
-        s.journal.db().exec(sql);
+        db.exec(sql);
     s.dropped_triggers.clear();
     if (run_changed)
         keep_checkin_run(s.journal, true);

@@ -6,23 +6,67 @@
 
 namespace steady::timeutil {
 
-std::string format_day(Day day)
+namespace {
+
+// Writes `value` (0-99) as two digits at `out`.
+void put2(char* out, unsigned value)
 {
-    date::year_month_day ymd{day};
+    out[0] = static_cast<char>('0' + value / 10);
+    out[1] = static_cast<char>('0' + value % 10);
+}
+
+// Writes "YYYY-MM-DD" at `out` (10 characters) for a year of four digits;
+// false for any other year. Export and import write millions of these, so
+// not through printf.
+bool put_day(char* out, const date::year_month_day& ymd)
+{
+    int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999)
+        return false;
+    put2(out, static_cast<unsigned>(year / 100));
+    put2(out + 2, static_cast<unsigned>(year % 100));
+    out[4] = '-';
+    put2(out + 5, static_cast<unsigned>(ymd.month()));
+    out[7] = '-';
+    put2(out + 8, static_cast<unsigned>(ymd.day()));
+    return true;
+}
+
+std::string format_odd_day(const date::year_month_day& ymd)
+{
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     return buf;
 }
 
+} // namespace
+
+std::string format_day(Day day)
+{
+    date::year_month_day ymd{day};
+    char buf[10];
+    if (!put_day(buf, ymd))
+        return format_odd_day(ymd);
+    return {buf, sizeof buf};
+}
+
 std::string format_instant(Instant at)
 {
     auto day = date::floor<date::days>(at);
+    date::year_month_day ymd{Day{day.time_since_epoch()}};
     date::hh_mm_ss<std::chrono::seconds> tod{at - day};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(tod.hours().count()),
-                  static_cast<int>(tod.minutes().count()), static_cast<int>(tod.seconds().count()));
-    return format_day(Day{day.time_since_epoch()}) + buf;
+    char buf[20];
+    buf[10] = 'T';
+    put2(buf + 11, static_cast<unsigned>(tod.hours().count()));
+    buf[13] = ':';
+    put2(buf + 14, static_cast<unsigned>(tod.minutes().count()));
+    buf[16] = ':';
+    put2(buf + 17, static_cast<unsigned>(tod.seconds().count()));
+    buf[19] = 'Z';
+    if (!put_day(buf, ymd))
+        return format_odd_day(ymd) + std::string(buf + 10, 10);
+    return {buf, sizeof buf};
 }
 
 // Accepts exactly "YYYY-MM-DDTHH:MM:SSZ" or SQLite's "YYYY-MM-DD HH:MM:SS" (UTC).

@@ -258,6 +258,17 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
         {"nogoal.json",
          head + R"({"kind": "goal_log", "at": "2026-11-20T19:00:00Z", "goal_id": 9}]})", 65,
          "entries[0] refers to goal 9"},
+        // Within a run of entries written one after another, the record is
+        // still named by its own place in the file.
+        {"nogoal2.json",
+         head + good + good +
+             R"({"kind": "goal_log", "at": "2026-11-20T19:00:00Z", "goal_id": 9},)" +
+             R"({"kind": "lapse", "at": "2026-11-20T19:00:00Z", "clock_id": 4}]})",
+         65, "entries[2] refers to goal 9"},
+        {"noclock.csv",
+         "kind,at,what,clock_id\r\ntrigger,2026-11-20 10:00,a,\r\ntrigger,2026-11-20 11:00,b,\r\n"
+         "lapse,2026-11-20 12:00,,4\r\n",
+         65, "line 4 refers to clock 4"},
         {"nomood.csv", "kind,at,craving\r\ncheckin,2026-11-20 10:00,3\r\n", 65,
          "line 2: a checkin needs mood"},
         {"quote.csv", "kind,at,what\r\ntrigger,2026-11-20 10:00,\"open\r\n", 65,

@@ -202,6 +202,14 @@ TEST_CASE("stored days and instants round-trip; malformed ones are refused", "[u
     CHECK(tu::parse_stored_instant("2026-11-21 21:15:07") == utc("2026-11-21T21:15:07Z"));
     CHECK(tu::format_instant(tu::Instant{std::chrono::seconds{0}}) == "1970-01-01T00:00:00Z");
     CHECK(tu::format_instant(tu::Instant{std::chrono::seconds{-1}}) == "1969-12-31T23:59:59Z");
+    // Four-digit years are written digit by digit; others as printf writes them.
+    CHECK(tu::format_day(stored_day("0000-01-01")) == "0000-01-01");
+    CHECK(tu::format_instant(utc("9999-12-31T23:59:59Z")) == "9999-12-31T23:59:59Z");
+    CHECK(tu::format_instant(utc("0001-02-03T04:05:06Z")) == "0001-02-03T04:05:06Z");
+    CHECK(tu::format_day(tu::Day{date::year{10000} / 1 / 2}) == "10000-01-02");
+    CHECK(tu::format_day(tu::Day{date::year{-1} / 12 / 31}) == "-001-12-31");
+    CHECK(tu::format_instant(tu::Instant{tu::Day{date::year{12345} / 6 / 7}.time_since_epoch()} +
+                             std::chrono::seconds{3661}) == "12345-06-07T01:01:01Z");
     for (const char* bad :
          {"", "2026-11-21T21:15:00", "2026-11-21T21:15Z", "2026-11-21 21:15",
           "2026-02-30T00:00:00Z", "2026-11-21T24:00:00Z", "2026-11-21T21:60:00Z",
