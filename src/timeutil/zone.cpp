@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace steady::timeutil {
@@ -448,9 +449,22 @@ std::optional<Zone> Zone::parse(std::string name, std::string_view tzif)
     return zone;
 }
 
+namespace {
+
+// Guards the zones read so far: import reads records (and their zones) on a
+// thread of its own.
+std::mutex& zone_cache_mutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+} // namespace
+
 const Zone* Zone::find(std::string_view name)
 {
     static std::map<std::string, std::unique_ptr<Zone>, std::less<>> cache;
+    std::lock_guard lock(zone_cache_mutex());
     if (auto it = cache.find(name); it != cache.end())
         return it->second.get();
     std::unique_ptr<Zone> zone;
@@ -473,6 +487,7 @@ const Zone* Zone::find(std::string_view name)
 const Zone* Zone::from_posix(std::string_view rule)
 {
     static std::map<std::string, std::unique_ptr<Zone>, std::less<>> cache;
+    std::lock_guard lock(zone_cache_mutex());
     if (auto it = cache.find(rule); it != cache.end())
         return it->second.get();
     if (rule.empty() || rule.size() > 100 || rule.find('\n') != std::string_view::npos)

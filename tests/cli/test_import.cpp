@@ -291,6 +291,60 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
     CHECK_REFUSED(app.run({"import", (app.dir() / "missing.json").string()}), 66, "missing.json");
 }
 
+// import reads on one thread and writes on another (import.cpp): whichever
+// fails, the first bad record of the file is the one named, and a refusal
+// early in a long file stops the reading without waiting for the rest.
+TEST_CASE("in a long file the first bad record is named, whichever part finds it", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"checkin", "--mood", "7", "--date", "2026-11-01"});
+    auto before = app.snapshot();
+    auto triggers = [](int from, int count) {
+        std::string out;
+        for (int i = from; i < from + count; ++i)
+            out += R"({"kind": "trigger", "at": "2026-10-01T10:00:00Z", "what": "t)" +
+                   std::to_string(i) + R"("},)";
+        return out;
+    };
+    const std::string head = R"({"format": "steady-journal", "version": 1, "entries": [)";
+    const std::string taken = R"({"kind": "checkin", "at": "2026-11-01T19:00:00Z", "mood": 5},)";
+    const std::string mood = R"({"kind": "checkin", "at": "2026-11-02T19:00:00Z", "mood": 99},)";
+    struct Case {
+        const char* name;
+        std::string text;
+        const char* says;
+    };
+    std::vector<Case> cases = {
+        // refused by the journal at 3, the rest of 20,000 records never read
+        {"early.json", head + triggers(0, 3) + taken + triggers(3, 20000) + "{]}",
+         "entries[3]: the journal already has a check-in for that day"},
+        // refused by the journal before a record that cannot be read
+        {"journal-first.json", head + triggers(0, 2000) + taken + triggers(0, 10) + mood + "{}]}",
+         "entries[2000]: the journal already has a check-in for that day"},
+        // a record that cannot be read before one the journal would refuse
+        {"reader-first.json", head + triggers(0, 2000) + mood + triggers(0, 10) + taken + "{}]}",
+         "entries[2000]: mood must be a whole number from 1 to 10 (got 99)"},
+        // JSON broken after thousands of good records
+        {"broken.json", head + triggers(0, 5000) + "{\"kind\": ]}", "not valid JSON"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        auto result = import_text(app, c.name, c.text);
+        CHECK_REFUSED(result, 65, c.says);
+        CHECK_THAT(result.err, Contains("nothing was imported"));
+    }
+    CHECK(app.snapshot() == before);
+    std::string csv = "kind,at,what,mood\r\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "trigger,2026-10-01 10:00,t" + std::to_string(i) + ",\r\n";
+    csv += "checkin,2026-11-01 19:00,,5\r\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "trigger,2026-10-01 10:00,u" + std::to_string(i) + ",\r\n";
+    CHECK_REFUSED(import_text(app, "long.csv", csv), 65,
+                  "line 3002: the journal already has a check-in for that day");
+    CHECK(app.snapshot() == before);
+}
+
 TEST_CASE("an export of cravings alone imports, their triggers unlinked", "[cli][import]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

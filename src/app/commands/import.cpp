@@ -1,7 +1,13 @@
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
+#include <variant>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -60,21 +66,129 @@ std::string json_label(std::int64_t index)
     return std::string(k_sections.at(static_cast<std::size_t>(section))) + "[" + position + "]";
 }
 
-template <class Convert> auto labelled(const std::string& label, Convert convert)
-{
-    try {
-        return convert();
-    } catch (const DataError& e) {
-        throw DataError(label + ": " + e.what());
+// A record of the file, read and checked, waiting to be written.
+struct PartnerRecord {
+    domain::Partner partner;
+    store::ImportWriter::KeepKey keep;
+};
+using Record = std::variant<domain::Entry, domain::Goal, domain::Clock, PartnerRecord,
+                            domain::ShareRecord, domain::PlanItem>;
+struct Item {
+    std::int64_t index;
+    Record record;
+};
+
+// Reading a large file (JSON or CSV, then each record checked and turned
+// into a domain value) costs about half what writing its records does, so
+// import reads on a thread of its own and writes on this one: the two
+// overlap on a machine with two cores. Records pass in file order, in
+// batches, through a queue of a few batches, so memory does not grow with
+// the file. What the reader throws reaches the writer after every record
+// before it, so the first bad record of the file is the one named, as if
+// one thread did both; when the writer stops (a record refused), the reader
+// is stopped at its next record.
+class RecordQueue {
+  public:
+    struct Stopped {}; // thrown to the reader when the writer has stopped
+
+    // Reader: one more record.
+    void push(std::int64_t index, Record record)
+    {
+        m_pending.push_back(Item{index, std::move(record)});
+        if (m_pending.size() < k_batch)
+            return;
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [&] { return m_batches.size() < k_depth || m_stopped; });
+        if (m_stopped)
+            throw Stopped{};
+        m_batches.push_back(std::exchange(m_pending, {}));
+        m_ready.notify_one();
     }
+
+    // Reader: no more records; `error` is what ended the reading, if anything.
+    void end(std::exception_ptr error)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_pending.empty())
+            m_batches.push_back(std::exchange(m_pending, {}));
+        m_error = std::move(error);
+        m_ended = true;
+        m_ready.notify_one();
+    }
+
+    // Writer: the next batch into `batch`; false after the last. Throws
+    // what ended the reading once every record before it has been taken.
+    bool pop(std::vector<Item>& batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_batches.empty() || m_ended; });
+        if (!m_batches.empty()) {
+            batch = std::move(m_batches.front());
+            m_batches.pop_front();
+            m_room.notify_one();
+            return true;
+        }
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return false;
+    }
+
+    // Writer: no more batches are wanted.
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_room.notify_one();
+    }
+
+  private:
+    static constexpr std::size_t k_batch = 256;
+    static constexpr std::size_t k_depth = 4;
+    std::vector<Item> m_pending; // the reader's own
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_room;
+    std::deque<std::vector<Item>> m_batches;
+    std::exception_ptr m_error;
+    bool m_ended = false;
+    bool m_stopped = false;
+};
+
+void write_records(RecordQueue& queue, store::ImportWriter& writer, ImportCounts& counts);
+
+// Runs `read` (which pushes each record into the queue) on a thread of its
+// own while this thread writes what it reads.
+template <class Read>
+void read_and_write(Read read, store::ImportWriter& writer, ImportCounts& counts)
+{
+    RecordQueue queue;
+    std::thread reader([&] {
+        std::exception_ptr error;
+        try {
+            read(queue);
+        } catch (const RecordQueue::Stopped&) { // NOLINT(bugprone-empty-catch): the writer stopped
+        } catch (...) {
+            error = std::current_exception();
+        }
+        queue.end(error);
+    });
+    struct Join { // also when the writer throws
+        RecordQueue& queue;
+        std::thread& reader;
+        ~Join()
+        {
+            queue.stop();
+            reader.join();
+        }
+    } join{queue, reader};
+    write_records(queue, writer, counts);
 }
 
 // Reads a steady-journal file as it streams past, one record at a time, and
 // hands each to `writer`: the file is never held in memory.
 class JsonImport {
   public:
-    JsonImport(const timeutil::TimeContext& time, store::ImportWriter& writer, ImportCounts& counts)
-        : m_time(time), m_writer(writer), m_counts(counts)
+    JsonImport(const timeutil::TimeContext& time, RecordQueue& queue) : m_time(time), m_queue(queue)
     {
     }
 
@@ -157,47 +271,41 @@ class JsonImport {
     void record(const json& parsed)
     {
         auto idx = index();
-        auto label = json_label(idx);
+        auto convert = [&](auto from_json) {
+            try {
+                return from_json(parsed, m_time);
+            } catch (const DataError& e) {
+                throw DataError(json_label(idx) + ": " + e.what());
+            }
+        };
         switch (m_section) {
-        case 0: {
-            auto goal = labelled(label, [&] { return goal_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(goal, idx));
+        case 0:
+            m_queue.push(idx, convert(goal_from_json));
             break;
-        }
-        case 1: {
-            auto clock = labelled(label, [&] { return clock_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(clock, idx));
+        case 1:
+            m_queue.push(idx, convert(clock_from_json));
             break;
-        }
         case 2: {
-            auto partner = labelled(label, [&] { return partner_from_json(parsed, m_time); });
             // No pgp_fingerprint at all keeps a stored key; only null clears it.
             auto keep = parsed.is_object() && !parsed.contains("pgp_fingerprint")
                             ? store::ImportWriter::KeepKey::yes
                             : store::ImportWriter::KeepKey::no;
-            m_counts.add(m_writer.put(partner, idx, keep));
+            m_queue.push(idx, PartnerRecord{convert(partner_from_json), keep});
             break;
         }
-        case 3: {
-            auto share = labelled(label, [&] { return share_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(share, idx));
+        case 3:
+            m_queue.push(idx, convert(share_from_json));
             break;
-        }
-        case 4: {
-            auto item = labelled(label, [&] { return plan_item_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(item, idx));
+        case 4:
+            m_queue.push(idx, convert(plan_item_from_json));
             break;
-        }
-        default: {
-            auto entry = labelled(label, [&] { return entry_from_json(parsed, m_time); });
-            m_counts.add(m_writer.put(entry, idx));
-        }
+        default:
+            m_queue.push(idx, convert(entry_from_json));
         }
     }
 
     const timeutil::TimeContext& m_time;
-    store::ImportWriter& m_writer;
-    ImportCounts& m_counts;
+    RecordQueue& m_queue;
     Root m_root = Root::none;
     std::string m_key;
     std::int64_t m_section = -1;
@@ -213,10 +321,9 @@ std::string parse_error_text(const json::exception& e)
     return close == std::string::npos ? text : text.substr(close + 2);
 }
 
-void import_json_file(std::istream& in, Context& ctx, store::ImportWriter& writer,
-                      ImportCounts& counts)
+void read_json_file(std::istream& in, const timeutil::TimeContext& time, RecordQueue& queue)
 {
-    JsonImport reader(ctx.time(), writer, counts);
+    JsonImport reader(time, queue);
     try {
         auto discarded = json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
             return reader.event(depth, event, parsed);
@@ -228,14 +335,30 @@ void import_json_file(std::istream& in, Context& ctx, store::ImportWriter& write
     reader.finish();
 }
 
-void import_csv_file(std::istream& in, Context& ctx, store::ImportWriter& writer,
-                     ImportCounts& counts)
+void read_csv_file(std::istream& in, const timeutil::TimeContext& time, RecordQueue& queue)
 {
     read_csv_records(in, [&](const json& record, std::int64_t line) {
-        auto entry = labelled("line " + std::to_string(line),
-                              [&] { return entry_from_json(record, ctx.time()); });
-        counts.add(writer.put(entry, line));
+        try {
+            queue.push(line, entry_from_json(record, time));
+        } catch (const DataError& e) {
+            throw DataError("line " + std::to_string(line) + ": " + e.what());
+        }
     });
+}
+
+void write_records(RecordQueue& queue, store::ImportWriter& writer, ImportCounts& counts)
+{
+    std::vector<Item> batch;
+    while (queue.pop(batch))
+        for (auto& item : batch)
+            std::visit(
+                [&](auto& record) {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(record)>, PartnerRecord>)
+                        counts.add(writer.put(record.partner, item.index, record.keep));
+                    else
+                        counts.add(writer.put(record, item.index));
+                },
+                item.record);
 }
 
 bool is_csv(const ImportOptions& opt)
@@ -321,10 +444,15 @@ void run_import(const ImportOptions& opt, Context& ctx)
                                            return "line " + std::to_string(line);
                                        })
                                            : store::RecordLabel(json_label));
-            if (csv)
-                import_csv_file(in, ctx, writer, counts);
-            else
-                import_json_file(in, ctx, writer, counts);
+            const auto& time = ctx.time();
+            read_and_write(
+                [&](RecordQueue& queue) {
+                    if (csv)
+                        read_csv_file(in, time, queue);
+                    else
+                        read_json_file(in, time, queue);
+                },
+                writer, counts);
             writer.finish();
             if (opt.dry_run)
                 throw DryRunDone{};
