@@ -1,7 +1,9 @@
 #include "domain/json.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <ostream>
 
 namespace steady::domain {
 
@@ -10,8 +12,16 @@ std::string json_quote(std::string_view text)
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
-    for (char c : text) {
+    // Runs of characters that need no escape (nearly all text) are copied
+    // whole: export quotes millions of strings.
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text, plain, i - plain);
+        plain = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -34,16 +44,14 @@ std::string json_quote(std::string_view text)
         case '\f':
             out += "\\f";
             break;
-        default:
-            if (u < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                out += buf;
-            } else {
-                out += c;
-            }
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", u);
+            out += buf;
+        }
         }
     }
+    out.append(text, plain, text.size() - plain);
     out += '"';
     return out;
 }
@@ -59,13 +67,34 @@ std::string json_array(const std::vector<std::string>& list)
     return out + "]";
 }
 
+void JsonWriter::put(std::string_view text)
+{
+    auto size = static_cast<std::streamsize>(text.size());
+    if (size > 0 && m_out.rdbuf()->sputn(text.data(), size) != size)
+        m_out.setstate(std::ios::badbit);
+}
+
+void JsonWriter::put_quoted(std::string_view text)
+{
+    // Quoting in place, without json_quote's string, when nothing needs an
+    // escape (keys, nearly every value).
+    for (char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') {
+            put(json_quote(text));
+            return;
+        }
+    put('"');
+    put(text);
+    put('"');
+}
+
 void JsonWriter::newline()
 {
     if (!m_pretty)
         return;
-    m_out << '\n';
+    put('\n');
     for (std::size_t i = 0; i < m_first.size(); ++i)
-        m_out << "  ";
+        put("  ");
 }
 
 void JsonWriter::before_value()
@@ -77,7 +106,7 @@ void JsonWriter::before_value()
     if (m_first.empty())
         return;
     if (!m_first.back())
-        m_out << ',';
+        put(',');
     m_first.back() = false;
     newline();
 }
@@ -85,7 +114,7 @@ void JsonWriter::before_value()
 JsonWriter& JsonWriter::begin_object()
 {
     before_value();
-    m_out << '{';
+    put('{');
     m_first.push_back(true);
     return *this;
 }
@@ -96,16 +125,16 @@ JsonWriter& JsonWriter::end_object()
     m_first.pop_back();
     if (!empty)
         newline();
-    m_out << '}';
+    put('}');
     if (m_first.empty() && m_pretty)
-        m_out << '\n';
+        put('\n');
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array()
 {
     before_value();
-    m_out << '[';
+    put('[');
     m_first.push_back(true);
     return *this;
 }
@@ -116,16 +145,17 @@ JsonWriter& JsonWriter::end_array()
     m_first.pop_back();
     if (!empty)
         newline();
-    m_out << ']';
+    put(']');
     if (m_first.empty() && m_pretty)
-        m_out << '\n';
+        put('\n');
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name)
 {
     before_value();
-    m_out << json_quote(name) << (m_pretty ? ": " : ":");
+    put_quoted(name);
+    put(m_pretty ? ": " : ":");
     m_after_key = true;
     return *this;
 }
@@ -133,14 +163,16 @@ JsonWriter& JsonWriter::key(std::string_view name)
 JsonWriter& JsonWriter::value(std::string_view text)
 {
     before_value();
-    m_out << json_quote(text);
+    put_quoted(text);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number)
 {
     before_value();
-    m_out << number;
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, number).ptr;
+    put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
     return *this;
 }
 
@@ -148,26 +180,26 @@ JsonWriter& JsonWriter::value(double number)
 {
     before_value();
     if (!std::isfinite(number)) {
-        m_out << "null";
+        put("null");
         return *this;
     }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", number);
-    m_out << buf;
+    put(buf);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag)
 {
     before_value();
-    m_out << (flag ? "true" : "false");
+    put(flag ? "true" : "false");
     return *this;
 }
 
 JsonWriter& JsonWriter::null()
 {
     before_value();
-    m_out << "null";
+    put("null");
     return *this;
 }
 
@@ -182,7 +214,7 @@ JsonWriter& JsonWriter::value(const std::vector<std::string>& list)
 JsonWriter& JsonWriter::raw(std::string_view json)
 {
     before_value();
-    m_out << json;
+    put(json);
     return *this;
 }
 

@@ -42,6 +42,11 @@ class JsonWriter {
   private:
     void before_value();
     void newline();
+    // Writes straight to the stream's buffer (a writer may write millions of
+    // pieces: export); a short write marks the stream bad.
+    void put(std::string_view text);
+    void put(char c) { put(std::string_view(&c, 1)); }
+    void put_quoted(std::string_view text);
 
     std::ostream& m_out;
     bool m_pretty;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/json.hpp"
 #include "domain/text.hpp"
 
 namespace {
@@ -42,5 +43,30 @@ TEST_CASE("to_lower_utf8 lowers every letter with a simple lower case", "[unit][
     for (const auto& row : k_lower_cases) {
         CAPTURE(row.input);
         CHECK(steady::domain::to_lower_utf8(row.input) == row.lower);
+    }
+}
+
+TEST_CASE("json_quote escapes what JSON requires and copies the rest", "[unit][text][json]")
+{
+    struct Row {
+        std::string text;
+        const char* quoted;
+    };
+    const Row rows[] = {
+        {"", R"("")"},
+        {"plain text", R"("plain text")"},
+        {"say \"no\"", R"("say \"no\"")"},
+        {"a\\b", R"("a\\b")"},
+        {"line\nnext\r\n", R"("line\nnext\r\n")"},
+        {"\ttab\b\f", R"("\ttab\b\f")"},
+        {std::string("nul\0x", 5), R"("nul\u0000x")"},
+        {"\x01\x1f", R"("\u0001\u001f")"},
+        {"\"", R"("\"")"},
+        {"end\\", R"("end\\")"},
+        {"caf\xc3\xa9 \xe2\x80\x94 \x7f", "\"caf\xc3\xa9 \xe2\x80\x94 \x7f\""},
+    };
+    for (const auto& r : rows) {
+        INFO(r.quoted);
+        CHECK(steady::domain::json_quote(r.text) == r.quoted);
     }
 }
