@@ -326,6 +326,9 @@ void free_result(steady_mail_result* result)
 constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
                                    import_key,      encrypt,     decrypt,    free_result};
 
+constexpr steady_mail_stream_api k_stream_api = {STEADY_MAIL_STREAM_ABI, encrypt_stream,
+                                                 decrypt_stream, free_result};
+
 } // namespace
 
 char* copy_out(std::string_view text)
@@ -349,4 +352,10 @@ void set_result(steady_mail_result* result, std::string_view text)
 extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_mail_v2(void)
 {
     return &steady::mail::k_api;
+}
+
+extern "C" __attribute__((visibility("default"))) const steady_mail_stream_api*
+steady_mail_stream_v1(void)
+{
+    return &steady::mail::k_stream_api;
 }

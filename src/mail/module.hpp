@@ -83,5 +83,7 @@ template <typename Make> int guarded(steady_mail_result* result, Make make)
 int import_key(const steady_mail_key_import* request, steady_mail_result* result);
 int encrypt(const steady_mail_encrypt* request, steady_mail_result* result);
 int decrypt(const steady_mail_decrypt* request, steady_mail_result* result);
+int encrypt_stream(const steady_mail_encrypt_stream* request, steady_mail_result* result);
+int decrypt_stream(const steady_mail_decrypt_stream* request, steady_mail_result* result);
 
 } // namespace steady::mail
