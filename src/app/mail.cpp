@@ -45,11 +45,14 @@ std::vector<std::filesystem::path> mail_module_candidates()
     return out;
 }
 
-} // namespace
+// The module, loaded (dlopen() of a module already loaded only counts it
+// again, so each call looks it up), and the file it came from.
+struct LoadedModule {
+    void* handle;
+    std::filesystem::path path;
+};
 
-// dlopen() of a module already loaded only counts it again, so each call
-// looks it up.
-const steady_mail_api& mail_module(const std::string& needs)
+LoadedModule load_mail_module(const std::string& needs)
 {
     auto candidates = mail_module_candidates();
     for (const auto& path : candidates) {
@@ -65,13 +68,7 @@ const steady_mail_api& mail_module(const std::string& needs)
                                 "; install GMime 3 and GPGME (Debian: libgmime-3.0-0, "
                                 "libgpgme11) or reinstall steady");
         }
-        auto entry =
-            reinterpret_cast<const steady_mail_api* (*)()>(dlsym(handle, STEADY_MAIL_ENTRY));
-        const steady_mail_api* api = entry ? entry() : nullptr;
-        if (!api || api->abi != STEADY_MAIL_ABI)
-            throw DeliveryError(needs + " needs steady's mail module, and " + path.string() +
-                                " belongs to another version of steady; reinstall steady");
-        return *api;
+        return {handle, path};
     }
     std::string looked;
     for (const auto& path : candidates)
@@ -82,6 +79,36 @@ const steady_mail_api& mail_module(const std::string& needs)
                         (needs == "email" ? " (a share in text, markdown, json or html needs no "
                                             "module)"
                                           : ""));
+}
+
+[[noreturn]] void other_version(const std::string& needs, const LoadedModule& module)
+{
+    throw DeliveryError(needs + " needs steady's mail module, and " + module.path.string() +
+                        " belongs to another version of steady; reinstall steady");
+}
+
+} // namespace
+
+const steady_mail_api& mail_module(const std::string& needs)
+{
+    auto module = load_mail_module(needs);
+    auto entry =
+        reinterpret_cast<const steady_mail_api* (*)()>(dlsym(module.handle, STEADY_MAIL_ENTRY));
+    const steady_mail_api* api = entry ? entry() : nullptr;
+    if (!api || api->abi != STEADY_MAIL_ABI)
+        other_version(needs, module);
+    return *api;
+}
+
+const steady_mail_stream_api& mail_stream_module(const std::string& needs)
+{
+    auto module = load_mail_module(needs);
+    auto entry = reinterpret_cast<const steady_mail_stream_api* (*)()>(
+        dlsym(module.handle, STEADY_MAIL_STREAM_ENTRY));
+    const steady_mail_stream_api* api = entry ? entry() : nullptr;
+    if (!api || api->abi != STEADY_MAIL_STREAM_ABI)
+        other_version(needs, module);
+    return *api;
 }
 
 namespace {
