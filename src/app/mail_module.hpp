@@ -12,8 +12,9 @@ namespace steady::app {
 // `needs` ("email", "OpenPGP encryption") needs it, which file, and what to do.
 const steady_mail_api& mail_module(const std::string& needs);
 
-// The entry points that stream OpenPGP, from the same module; one without
-// them (from an older steady) is refused as from another version.
+// The entry points that stream OpenPGP, from steady's OpenPGP module
+// steady-crypt.so (GPGME without GMime), found and refused as the mail
+// module is.
 const steady_mail_stream_api& mail_stream_module(const std::string& needs);
 
 // Throws what the nonzero `status` of an OpenPGP entry point, with its

@@ -312,50 +312,14 @@ int find_summary(steady_mail_bytes eml, steady_mail_result* result)
     });
 }
 
-void free_result(steady_mail_result* result)
-{
-    if (!result)
-        return;
-    std::free(result->data);
-    std::free(result->error);
-    result->data = nullptr;
-    result->error = nullptr;
-    result->size = 0;
-}
-
 constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
                                    import_key,      encrypt,     decrypt,    free_result};
 
-constexpr steady_mail_stream_api k_stream_api = {STEADY_MAIL_STREAM_ABI, encrypt_stream,
-                                                 decrypt_stream, free_result};
-
 } // namespace
-
-char* copy_out(std::string_view text)
-{
-    auto* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (!out)
-        throw std::bad_alloc();
-    std::memcpy(out, text.data(), text.size());
-    out[text.size()] = '\0';
-    return out;
-}
-
-void set_result(steady_mail_result* result, std::string_view text)
-{
-    result->data = copy_out(text);
-    result->size = text.size();
-}
 
 } // namespace steady::mail
 
 extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_mail_v2(void)
 {
     return &steady::mail::k_api;
-}
-
-extern "C" __attribute__((visibility("default"))) const steady_mail_stream_api*
-steady_mail_stream_v1(void)
-{
-    return &steady::mail::k_stream_api;
 }

@@ -65,6 +65,18 @@ struct GpgHome {
     }
 };
 
+// Points the loader back at the modules this build made when it goes.
+struct RestoreModules {
+    RestoreModules() = default;
+    ~RestoreModules()
+    {
+        steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE);
+        steady::app::use_crypt_module_for_tests(STEADY_CRYPT_MODULE);
+    }
+    RestoreModules(const RestoreModules&) = delete;
+    RestoreModules& operator=(const RestoreModules&) = delete;
+};
+
 } // namespace
 
 TEST_CASE("OpenPGP messages are told from text by their first bytes", "[crypt]")
@@ -130,21 +142,22 @@ TEST_CASE("without the mail module, OpenPGP is 69 and nothing is written", "[cli
     write_text(app.dir() / "sam.asc", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nx\n");
     write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n\nx\n");
     auto before = app.snapshot();
-    struct Restore {
-        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
-    } restore;
+    RestoreModules restore;
     steady::app::use_mail_module_for_tests("/nonexistent/steady-mail.so");
+    steady::app::use_crypt_module_for_tests("/nonexistent/steady-crypt.so");
 
     CHECK_REFUSED(
         app.run({"partner", "edit", "Sam", "--pgp-key", (app.dir() / "sam.asc").string()}), 69,
         "OpenPGP encryption needs steady's mail module steady-mail.so, which is not installed");
     CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output",
                            (app.dir() / "out.gpg").string()}),
-                  69, "steady-mail.so");
+                  69,
+                  "OpenPGP encryption needs steady's OpenPGP module steady-crypt.so, which is not "
+                  "installed");
     CHECK_REFUSED(
         app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"}),
         69, "steady-mail.so");
-    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69, "steady-mail.so");
+    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69, "steady-crypt.so");
     CHECK(app.snapshot() == before);
     CHECK_FALSE(std::filesystem::exists(app.dir() / "out.gpg"));
     CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
@@ -327,10 +340,8 @@ TEST_CASE("GnuPG failing midway through an encrypted export or import writes not
     write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n" + plain.out);
     REQUIRE(app.run({"delete", "1", "--yes"}).exit_code == 0);
     auto before = app.snapshot();
-    struct Restore {
-        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
-    } restore;
-    steady::app::use_mail_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+    RestoreModules restore;
+    steady::app::use_crypt_module_for_tests(STEADY_FAILING_MAIL_MODULE);
 
     std::filesystem::create_directory(app.dir() / "out");
     auto out = (app.dir() / "out" / "e.gpg").string();
@@ -346,31 +357,35 @@ TEST_CASE("GnuPG failing midway through an encrypted export or import writes not
     CHECK_REFUSED(app.run({"import", "--update", (app.dir() / "export.gpg").string()}), 74,
                   "GnuPG failed");
     CHECK(app.snapshot() == before);
-    steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE);
+    steady::app::use_crypt_module_for_tests(STEADY_CRYPT_MODULE);
     CHECK(app.run({"import", "--dry-run", (app.dir() / "many.json").string()}).exit_code == 0);
 }
 
-TEST_CASE("a mail module without streaming OpenPGP refuses encrypted exports and imports (69)",
+TEST_CASE("without the OpenPGP module, encrypted exports and imports are 69; backups still work",
           "[cli][export][import][crypt][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
     crypt_journal(app);
     write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n\nx\n");
     auto before = app.snapshot();
-    struct Restore {
-        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
-    } restore;
-    steady::app::use_mail_module_for_tests(STEADY_OLD_MAIL_MODULE);
+    RestoreModules restore;
+    steady::app::use_mail_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+    steady::app::use_crypt_module_for_tests("/nonexistent/steady-crypt.so");
 
     auto out = (app.dir() / "e.gpg").string();
     CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output", out}), 69,
-                  "belongs to another version of steady; reinstall steady");
+                  "steady's OpenPGP module steady-crypt.so, which is not installed (looked for "
+                  "/nonexistent/steady-crypt.so); reinstall steady");
     CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69,
-                  "belongs to another version of steady");
-    // What it has, it still serves: here, its GnuPG failing.
+                  "steady-crypt.so, which is not installed");
+    // The mail module still serves what it has: here, its GnuPG failing.
     CHECK_REFUSED(
         app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"}),
         74, "GnuPG failed");
+    // A file without the entry points (here the mail module) is another version's.
+    steady::app::use_crypt_module_for_tests(STEADY_MAIL_MODULE);
+    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output", out}), 69,
+                  "belongs to another version of steady; reinstall steady");
     CHECK(app.snapshot() == before);
     CHECK_FALSE(std::filesystem::exists(out));
 }

@@ -1,12 +1,10 @@
-// A stand-in for steady-mail.so whose OpenPGP entry points report that GnuPG
-// itself failed (STEADY_MAIL_FAILED), as when gpg crashes or cannot read its
-// keyring: for the tests of what steady makes of that (exit 74). Its
-// streaming ones fail midway: encryption after reading some of the plain
-// text and writing the start of a message, decryption after giving all the
-// "plain text" (the file after its first line), as GnuPG does when a
-// message's end is missing or altered. Built with
-// STEADY_FAKE_MAIL_WITHOUT_STREAMS it is a module of an older steady,
-// without the streaming entry points.
+// A stand-in for steady-mail.so and steady-crypt.so whose OpenPGP entry
+// points report that GnuPG itself failed (STEADY_MAIL_FAILED), as when gpg
+// crashes or cannot read its keyring: for the tests of what steady makes of
+// that (exit 74). Its streaming ones fail midway: encryption after reading
+// some of the plain text and writing the start of a message, decryption
+// after giving all the "plain text" (the file after its first line), as
+// GnuPG does when a message's end is missing or altered.
 #include <cstdlib>
 #include <cstring>
 
@@ -65,8 +63,6 @@ void free_result(steady_mail_result* result)
 const steady_mail_api k_failing_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
                                        import_key,      encrypt,     decrypt,    free_result};
 
-#ifndef STEADY_FAKE_MAIL_WITHOUT_STREAMS
-
 int stream_failed(steady_mail_result* result)
 {
     result->data = nullptr;
@@ -110,8 +106,6 @@ int decrypt_stream(const steady_mail_decrypt_stream* request, steady_mail_result
 const steady_mail_stream_api k_failing_stream_api = {STEADY_MAIL_STREAM_ABI, encrypt_stream,
                                                      decrypt_stream, free_result};
 
-#endif
-
 } // namespace
 
 extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_mail_v2(void)
@@ -119,10 +113,8 @@ extern "C" __attribute__((visibility("default"))) const steady_mail_api* steady_
     return &k_failing_api;
 }
 
-#ifndef STEADY_FAKE_MAIL_WITHOUT_STREAMS
 extern "C" __attribute__((visibility("default"))) const steady_mail_stream_api*
 steady_mail_stream_v1(void)
 {
     return &k_failing_stream_api;
 }
-#endif
