@@ -100,6 +100,16 @@ gpg --batch --quiet --decrypt "$tmp/out/journal.json.gpg" 2>/dev/null |
     cmp -s - "$tmp/plain.json" || fail "the encrypted export decrypts to another export"
 _check
 
+# A full disk (a file size limit) midway: 74 naming the file, which keeps
+# what it held, and no temporary file left.
+echo "an older export" >"$tmp/out/kept.gpg"
+expect_exit 74 prlimit --fsize=1000000 env STEADY_NOW="$NOW" TZ="$ZONE" STEADY_DB="$db" \
+    HOME="$tmp/home" "$STEADY_BIN" export --encrypt-to alex@example.org --output "$tmp/out/kept.gpg"
+expect_err_contains "could not write '$tmp/out/kept.gpg'"
+expect_eq "$(cat "$tmp/out/kept.gpg")" "an older export" "the file after a failed encrypted export"
+rm "$tmp/out/kept.gpg"
+expect_eq "$(ls -A "$tmp/out")" journal.json.gpg "the output folder after a failed export"
+
 cp "$db" "$tmp/source.db"
 db=$tmp/copy.db
 watch_folders

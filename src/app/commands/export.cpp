@@ -188,13 +188,13 @@ void encrypt_export(const PgpRecipient& to, std::ostream& out,
         PgpEncryption encryption(to, Armor::no, out);
         try {
             write(encryption.plain());
+            encryption.finish();
         } catch (...) {
             encryption.stop(); // throws GnuPG's error when it stopped first (the key)
             if (!out)
                 report();
             throw;
         }
-        encryption.finish();
     } catch (const DataError& e) {
         throw DataError(std::string("cannot encrypt the export: ") + e.what() +
                         "; nothing was written");
