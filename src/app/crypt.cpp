@@ -1,8 +1,5 @@
 #include "app/crypt.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
 #include <fstream>
 #include <iterator>
@@ -24,10 +21,8 @@ const char* folder_or_null(const Keyring& keyring, std::string& holder)
     return holder.c_str();
 }
 
-// Calls an entry point of `api` and returns its bytes; a DataError (65) with
-// the module's sentence when the input or key is at fault, a DeliveryError
-// (69) when OpenPGP is unavailable, a JournalError (74, an I/O error) when
-// GnuPG itself failed.
+// Calls an entry point of `api` and returns its bytes; throws what a failure
+// means (see throw_pgp_error).
 template <typename Call> std::string pgp_call(const steady_mail_api& api, Call call)
 {
     steady_mail_result result{};
@@ -35,14 +30,8 @@ template <typename Call> std::string pgp_call(const steady_mail_api& api, Call c
     std::string out = status == 0 && result.data ? std::string(result.data, result.size) : "";
     std::string error = result.error ? result.error : "the mail module failed";
     api.free_result(&result);
-    if (status == STEADY_MAIL_UNAVAILABLE)
-        throw DeliveryError(error);
-    if (status == STEADY_MAIL_FAILED)
-        throw JournalError("OpenPGP failed, not the key: " + error +
-                           "; nothing was written. Try again, or check GnuPG with 'gpg "
-                           "--list-keys'");
     if (status != 0)
-        throw DataError(error);
+        throw_pgp_error(status, error);
     return out;
 }
 
@@ -51,24 +40,6 @@ ImportedKey imported(const std::string& text)
     auto line = text.find('\n');
     return {text.substr(0, line), line == std::string::npos ? "" : text.substr(line + 1)};
 }
-
-// An open file descriptor, closed when it goes.
-class ReadFd {
-  public:
-    explicit ReadFd(const std::filesystem::path& path)
-        : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC))
-    {
-        if (m_fd < 0)
-            throw NoInputError("cannot read '" + path.string() + "'");
-    }
-    ~ReadFd() { ::close(m_fd); }
-    ReadFd(const ReadFd&) = delete;
-    ReadFd& operator=(const ReadFd&) = delete;
-    int get() const { return m_fd; }
-
-  private:
-    int m_fd;
-};
 
 // Whether the OpenPGP packet with tag `tag` whose body starts with `first`
 // is one that begins a message.
@@ -91,6 +62,17 @@ bool opens_message(unsigned tag, unsigned char first)
 }
 
 } // namespace
+
+void throw_pgp_error(int status, const std::string& error)
+{
+    if (status == STEADY_MAIL_UNAVAILABLE)
+        throw DeliveryError(error);
+    if (status == STEADY_MAIL_FAILED)
+        throw JournalError("OpenPGP failed, not the key: " + error +
+                           "; nothing was written. Try again, or check GnuPG with 'gpg "
+                           "--list-keys'");
+    throw DataError(error);
+}
 
 ImportedKey import_key_file(const Keyring& keyring, const std::filesystem::path& file)
 {
@@ -129,17 +111,6 @@ std::string encrypt_bytes_to(const PgpRecipient& to, std::string_view plain, Arm
     request.plain_fd = -1;
     request.armor = armor == Armor::yes ? 1 : 0;
     return pgp_call(api, [&](steady_mail_result* r) { return api.encrypt(&request, r); });
-}
-
-std::string decrypt_file(const Keyring& keyring, const std::filesystem::path& cipher)
-{
-    const auto& api = mail_module(k_pgp_needs);
-    ReadFd fd(cipher);
-    std::string home;
-    steady_mail_decrypt request{};
-    request.homedir = folder_or_null(keyring, home);
-    request.cipher_fd = fd.get();
-    return pgp_call(api, [&](steady_mail_result* r) { return api.decrypt(&request, r); });
 }
 
 bool is_openpgp_message(std::string_view head)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/mail_module.hpp"
@@ -20,38 +21,47 @@ namespace steady::app {
 namespace {
 
 constexpr const char* k_mail_module_file = "steady-mail.so";
+constexpr const char* k_crypt_module_file = "steady-crypt.so";
 
-std::string& mail_module_override()
+// The path tests gave for the module `file`, or "".
+std::string& module_override(std::string_view file)
 {
-    static std::string path;
-    return path;
+    static std::string mail;
+    static std::string crypt;
+    return file == k_crypt_module_file ? crypt : mail;
 }
 
-// Where the module may be: beside the running executable (the build tree),
-// then in lib/steady of the prefix the executable is in (../lib/steady, as
-// cmake --install and the .deb put it). No path is compiled in.
-std::vector<std::filesystem::path> mail_module_candidates()
+// Where the module `file` may be: beside the running executable (the build
+// tree), then in lib/steady of the prefix the executable is in
+// (../lib/steady, as cmake --install and the .deb put it). No path is
+// compiled in.
+std::vector<std::filesystem::path> module_candidates(const char* file)
 {
-    if (!mail_module_override().empty())
-        return {mail_module_override()};
+    if (!module_override(file).empty())
+        return {module_override(file)};
     std::vector<std::filesystem::path> out;
     std::error_code error;
     auto self = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) {
-        out.push_back(self.parent_path() / k_mail_module_file);
-        out.push_back(self.parent_path().parent_path() / STEADY_MAIL_MODULE_RELATIVE_DIR /
-                      k_mail_module_file);
+        out.push_back(self.parent_path() / file);
+        out.push_back(self.parent_path().parent_path() / STEADY_MAIL_MODULE_RELATIVE_DIR / file);
     }
     return out;
 }
 
-} // namespace
+// The module, loaded (dlopen() of a module already loaded only counts it
+// again, so each call looks it up), and the file it came from.
+struct LoadedModule {
+    void* handle;
+    std::filesystem::path path;
+};
 
-// dlopen() of a module already loaded only counts it again, so each call
-// looks it up.
-const steady_mail_api& mail_module(const std::string& needs)
+// The module `file` ("steady's mail module" in messages: `what`), for
+// `needs`; `libraries` says which Debian packages it needs.
+LoadedModule load_module(const char* file, const std::string& what, const std::string& needs,
+                         const char* libraries)
 {
-    auto candidates = mail_module_candidates();
+    auto candidates = module_candidates(file);
     for (const auto& path : candidates) {
         std::error_code error;
         if (!std::filesystem::exists(path, error))
@@ -60,28 +70,59 @@ const steady_mail_api& mail_module(const std::string& needs)
         void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!handle) {
             const char* why = dlerror();
-            throw DeliveryError(needs + " needs steady's mail module, and " + path.string() +
-                                " could not be loaded: " + (why ? why : "unknown error") +
-                                "; install GMime 3 and GPGME (Debian: libgmime-3.0-0, "
-                                "libgpgme11) or reinstall steady");
+            std::string text = needs;
+            text += " needs " + what;
+            text += ", and " + path.string();
+            text += " could not be loaded: ";
+            text += why ? why : "unknown error";
+            text += "; install " + std::string(libraries) + " or reinstall steady";
+            throw DeliveryError(text);
         }
-        auto entry =
-            reinterpret_cast<const steady_mail_api* (*)()>(dlsym(handle, STEADY_MAIL_ENTRY));
-        const steady_mail_api* api = entry ? entry() : nullptr;
-        if (!api || api->abi != STEADY_MAIL_ABI)
-            throw DeliveryError(needs + " needs steady's mail module, and " + path.string() +
-                                " belongs to another version of steady; reinstall steady");
-        return *api;
+        return {handle, path};
     }
     std::string looked;
     for (const auto& path : candidates)
         looked += (looked.empty() ? "" : ", ") + path.string();
-    throw DeliveryError(needs + " needs steady's mail module " + std::string(k_mail_module_file) +
+    throw DeliveryError(needs + " needs " + what + " " + file +
                         ", which is not installed (looked for " + looked +
                         "); reinstall steady, which comes with it" +
                         (needs == "email" ? " (a share in text, markdown, json or html needs no "
                                             "module)"
                                           : ""));
+}
+
+[[noreturn]] void other_version(const std::string& what, const std::string& needs,
+                                const LoadedModule& module)
+{
+    throw DeliveryError(needs + " needs " + what + ", and " + module.path.string() +
+                        " belongs to another version of steady; reinstall steady");
+}
+
+} // namespace
+
+const steady_mail_api& mail_module(const std::string& needs)
+{
+    const std::string what = "steady's mail module";
+    auto module = load_module(k_mail_module_file, what, needs,
+                              "GMime 3 and GPGME (Debian: libgmime-3.0-0, libgpgme11)");
+    auto entry =
+        reinterpret_cast<const steady_mail_api* (*)()>(dlsym(module.handle, STEADY_MAIL_ENTRY));
+    const steady_mail_api* api = entry ? entry() : nullptr;
+    if (!api || api->abi != STEADY_MAIL_ABI)
+        other_version(what, needs, module);
+    return *api;
+}
+
+const steady_mail_stream_api& mail_stream_module(const std::string& needs)
+{
+    const std::string what = "steady's OpenPGP module";
+    auto module = load_module(k_crypt_module_file, what, needs, "GPGME (Debian: libgpgme11)");
+    auto entry = reinterpret_cast<const steady_mail_stream_api* (*)()>(
+        dlsym(module.handle, STEADY_MAIL_STREAM_ENTRY));
+    const steady_mail_stream_api* api = entry ? entry() : nullptr;
+    if (!api || api->abi != STEADY_MAIL_STREAM_ABI)
+        other_version(what, needs, module);
+    return *api;
 }
 
 namespace {
@@ -185,7 +226,12 @@ FoundSummary find_summary_attachment(std::string_view eml)
 
 void use_mail_module_for_tests(std::string path)
 {
-    mail_module_override() = std::move(path);
+    module_override(k_mail_module_file) = std::move(path);
+}
+
+void use_crypt_module_for_tests(std::string path)
+{
+    module_override(k_crypt_module_file) = std::move(path);
 }
 
 } // namespace steady::app

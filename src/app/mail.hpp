@@ -78,7 +78,9 @@ struct FoundSummary {
 FoundSummary find_summary_attachment(std::string_view eml);
 
 // Tests point the loader at a module of their choosing ("" restores the
-// normal search); steady itself never calls this.
+// normal search): steady-mail.so, or steady-crypt.so; steady itself never
+// calls these.
 void use_mail_module_for_tests(std::string path);
+void use_crypt_module_for_tests(std::string path);
 
 } // namespace steady::app

@@ -3,7 +3,9 @@
 // decrypt of mail/mail.h and for PGP/MIME email (module.cpp).
 
 #include <gpgme.h>
+#include <sys/types.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -292,22 +294,51 @@ std::string exported_key(gpgme_ctx_t ctx, const std::string& fingerprint)
     return bytes;
 }
 
-std::string encrypt_data(const steady_mail_pgp& to, gpgme_data_t plain, bool armor)
+// Encrypts `plain` to `to` into `cipher`.
+void encrypt_into(const steady_mail_pgp& to, gpgme_data_t plain, gpgme_data_t cipher, bool armor)
 {
     auto ctx = new_gpg_context(to.homedir);
     auto key = one_key(ctx.get(), to.recipient, to.homedir);
     check_usable(key.get());
     gpgme_set_armor(ctx.get(), armor ? 1 : 0);
     gpgme_key_t recipients[2] = {key.get(), nullptr};
-    auto cipher = empty_data();
-    auto error =
-        gpgme_op_encrypt(ctx.get(), recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain, cipher.get());
+    auto error = gpgme_op_encrypt(ctx.get(), recipients, GPGME_ENCRYPT_ALWAYS_TRUST, plain, cipher);
     gpgme_encrypt_result_t result = gpgme_op_encrypt_result(ctx.get());
     if (result && result->invalid_recipients)
         throw std::runtime_error("GnuPG cannot encrypt to " + describe_key(key.get()) + ": " +
                                  gpg_error_text(result->invalid_recipients->reason));
     check_gpg(error, "could not encrypt to " + describe_key(key.get()));
+}
+
+std::string encrypt_data(const steady_mail_pgp& to, gpgme_data_t plain, bool armor)
+{
+    auto cipher = empty_data();
+    encrypt_into(to, plain, cipher.get(), armor);
     return take_bytes(std::move(cipher));
+}
+
+// GPGME's write callback over a steady_mail_sink.
+ssize_t sink_write(void* handle, const void* buffer, std::size_t size)
+{
+    const auto* sink = static_cast<const steady_mail_sink*>(handle);
+    if (int error = sink->write(sink->handle, static_cast<const char*>(buffer), size)) {
+        errno = error;
+        return -1;
+    }
+    return static_cast<ssize_t>(size);
+}
+
+// A GPGME data object that hands what is written to it to `sink`.
+GpgData sink_data(const steady_mail_sink& sink, gpgme_data_cbs& callbacks)
+{
+    if (!sink.write)
+        throw std::runtime_error("no sink to write to");
+    callbacks = {};
+    callbacks.write = sink_write;
+    gpgme_data_t raw = nullptr;
+    check_gpg(gpgme_data_new_from_cbs(&raw, &callbacks, const_cast<steady_mail_sink*>(&sink)),
+              "could not hold the data");
+    return GpgData{raw};
 }
 
 } // namespace
@@ -373,6 +404,30 @@ int decrypt(const steady_mail_decrypt* request, steady_mail_result* result)
         check_gpg(gpgme_op_decrypt(ctx.get(), cipher.get(), plain.get()),
                   "it could not be decrypted with " + keyring_name(request->homedir));
         set_result(result, take_bytes(std::move(plain)));
+    });
+}
+
+int encrypt_stream(const steady_mail_encrypt_stream* request, steady_mail_result* result)
+{
+    return guarded(result, [&] {
+        init_crypto();
+        auto plain = fd_data(request->plain_fd);
+        gpgme_data_cbs callbacks{};
+        auto cipher = sink_data(request->cipher, callbacks);
+        encrypt_into(request->to, plain.get(), cipher.get(), request->armor != 0);
+    });
+}
+
+int decrypt_stream(const steady_mail_decrypt_stream* request, steady_mail_result* result)
+{
+    return guarded(result, [&] {
+        init_crypto();
+        auto ctx = new_gpg_context(request->homedir);
+        auto cipher = fd_data(request->cipher_fd);
+        gpgme_data_cbs callbacks{};
+        auto plain = sink_data(request->plain, callbacks);
+        check_gpg(gpgme_op_decrypt(ctx.get(), cipher.get(), plain.get()),
+                  "it could not be decrypted with " + keyring_name(request->homedir));
     });
 }
 

@@ -4,11 +4,15 @@
  * OpenPGP, so the binary itself never links GMime, glib, gio or gpgme (they
  * cost ~10 ms at every start). Plain C, so that the binary and the module
  * agree whatever each was compiled with; app/mail.hpp and app/crypt.hpp are
- * the C++ side steady's commands use.
+ * the C++ side steady's commands use. It is also the interface of
+ * steady-crypt.so, the OpenPGP that streams (encrypted export and import),
+ * GPGME without GMime, glib and gio, whose mappings cost 3.5 MiB.
  *
- * The module exports one function, steady_mail_v2(), returning a table of
- * entry points whose `abi` field must equal STEADY_MAIL_ABI. A change that
- * breaks callers bumps STEADY_MAIL_ABI and the entry's name. */
+ * steady-mail.so exports steady_mail_v2(), returning a table of entry points
+ * whose `abi` field must equal STEADY_MAIL_ABI; steady-crypt.so exports
+ * steady_mail_stream_v1(), the entry points that stream OpenPGP
+ * (STEADY_MAIL_STREAM_ABI). A change that breaks callers bumps the table's
+ * ABI number and its entry's name. */
 #ifndef STEADY_MAIL_MAIL_H
 #define STEADY_MAIL_MAIL_H
 
@@ -150,8 +154,55 @@ typedef struct {
     void (*free_result)(steady_mail_result* result);
 } steady_mail_api;
 
-/* The module's only exported symbol. */
 const steady_mail_api* steady_mail_v2(void);
+
+/* Streaming OpenPGP, in steady-crypt.so: the text goes through as it
+ * comes, and is never held whole in memory, by steady or by the module. */
+
+#define STEADY_MAIL_STREAM_ABI 1
+#define STEADY_MAIL_STREAM_ENTRY "steady_mail_stream_v1"
+
+/* Where output goes, piece by piece: `write` is called with each piece in
+ * order (from the thread that called the entry point) and returns 0 once
+ * it took all `size` bytes, or an errno value to stop the operation. */
+typedef struct {
+    void* handle;
+    int (*write)(void* handle, const char* data, size_t size);
+} steady_mail_sink;
+
+/* What can be read from `plain_fd` (to its end of file), encrypted to `to`
+ * (as for steady_mail_encrypt) and given to `cipher` as it is made: ASCII
+ * armor when `armor` is nonzero, else binary OpenPGP. The key is checked
+ * before anything is read. The descriptor is not closed. */
+typedef struct {
+    steady_mail_pgp to;
+    int plain_fd;
+    steady_mail_sink cipher;
+    int armor;
+} steady_mail_encrypt_stream;
+
+/* The OpenPGP message read from `cipher_fd`, decrypted as for
+ * steady_mail_decrypt and given to `plain` as it is decrypted. GnuPG checks
+ * a message's integrity only at its end, so bytes given to `plain` count
+ * only once the entry point returned 0: on any error, what was given must
+ * be thrown away. The descriptor is not closed. */
+typedef struct {
+    const char* homedir;
+    int cipher_fd;
+    steady_mail_sink plain;
+} steady_mail_decrypt_stream;
+
+/* Each returns as the entry points above (0, -1, STEADY_MAIL_UNAVAILABLE,
+ * STEADY_MAIL_FAILED), with only `error` set in `result`; a sink that
+ * stopped the operation makes it STEADY_MAIL_FAILED. */
+typedef struct {
+    int abi;
+    int (*encrypt)(const steady_mail_encrypt_stream* request, steady_mail_result* result);
+    int (*decrypt)(const steady_mail_decrypt_stream* request, steady_mail_result* result);
+    void (*free_result)(steady_mail_result* result);
+} steady_mail_stream_api;
+
+const steady_mail_stream_api* steady_mail_stream_v1(void);
 
 #ifdef __cplusplus
 }

@@ -312,37 +312,10 @@ int find_summary(steady_mail_bytes eml, steady_mail_result* result)
     });
 }
 
-void free_result(steady_mail_result* result)
-{
-    if (!result)
-        return;
-    std::free(result->data);
-    std::free(result->error);
-    result->data = nullptr;
-    result->error = nullptr;
-    result->size = 0;
-}
-
 constexpr steady_mail_api k_api = {STEADY_MAIL_ABI, build_share, build_note, find_summary,
                                    import_key,      encrypt,     decrypt,    free_result};
 
 } // namespace
-
-char* copy_out(std::string_view text)
-{
-    auto* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (!out)
-        throw std::bad_alloc();
-    std::memcpy(out, text.data(), text.size());
-    out[text.size()] = '\0';
-    return out;
-}
-
-void set_result(steady_mail_result* result, std::string_view text)
-{
-    result->data = copy_out(text);
-    result->size = text.size();
-}
 
 } // namespace steady::mail
 

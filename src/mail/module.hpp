@@ -1,7 +1,8 @@
 #pragma once
 
 // What the two halves of steady-mail.so share: module.cpp (email, GMime)
-// and crypt.cpp (OpenPGP, GPGME). Internal to the module.
+// and crypt.cpp (OpenPGP, GPGME), with result.cpp; crypt.cpp and result.cpp
+// are also steady-crypt.so, with crypt_module.cpp. Internal to the modules.
 
 #include <cstdlib>
 #include <stdexcept>
@@ -34,6 +35,9 @@ char* copy_out(std::string_view text);
 
 // Fills `result` with `text`.
 void set_result(steady_mail_result* result, std::string_view text);
+
+// Releases what `result` holds (free_result of mail/mail.h).
+void free_result(steady_mail_result* result);
 
 // Checks GPGME's version once (gpgme_check_version) and that it can run gpg;
 // throws Unavailable when it cannot.
@@ -83,5 +87,7 @@ template <typename Make> int guarded(steady_mail_result* result, Make make)
 int import_key(const steady_mail_key_import* request, steady_mail_result* result);
 int encrypt(const steady_mail_encrypt* request, steady_mail_result* result);
 int decrypt(const steady_mail_decrypt* request, steady_mail_result* result);
+int encrypt_stream(const steady_mail_encrypt_stream* request, steady_mail_result* result);
+int decrypt_stream(const steady_mail_decrypt_stream* request, steady_mail_result* result);
 
 } // namespace steady::mail

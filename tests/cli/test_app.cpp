@@ -22,10 +22,11 @@ namespace steady::test {
 
 namespace {
 
-// The tests run from build/tests, not beside the mail module: point the
-// loader at the module this build made.
+// The tests run from build/tests, not beside the modules: point the loader
+// at the modules this build made.
 const bool k_mail_module_found = [] {
     app::use_mail_module_for_tests(STEADY_MAIL_MODULE);
+    app::use_crypt_module_for_tests(STEADY_CRYPT_MODULE);
     return true;
 }();
 

@@ -65,6 +65,18 @@ struct GpgHome {
     }
 };
 
+// Points the loader back at the modules this build made when it goes.
+struct RestoreModules {
+    RestoreModules() = default;
+    ~RestoreModules()
+    {
+        steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE);
+        steady::app::use_crypt_module_for_tests(STEADY_CRYPT_MODULE);
+    }
+    RestoreModules(const RestoreModules&) = delete;
+    RestoreModules& operator=(const RestoreModules&) = delete;
+};
+
 } // namespace
 
 TEST_CASE("OpenPGP messages are told from text by their first bytes", "[crypt]")
@@ -130,21 +142,22 @@ TEST_CASE("without the mail module, OpenPGP is 69 and nothing is written", "[cli
     write_text(app.dir() / "sam.asc", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nx\n");
     write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n\nx\n");
     auto before = app.snapshot();
-    struct Restore {
-        ~Restore() { steady::app::use_mail_module_for_tests(STEADY_MAIL_MODULE); }
-    } restore;
+    RestoreModules restore;
     steady::app::use_mail_module_for_tests("/nonexistent/steady-mail.so");
+    steady::app::use_crypt_module_for_tests("/nonexistent/steady-crypt.so");
 
     CHECK_REFUSED(
         app.run({"partner", "edit", "Sam", "--pgp-key", (app.dir() / "sam.asc").string()}), 69,
         "OpenPGP encryption needs steady's mail module steady-mail.so, which is not installed");
     CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output",
                            (app.dir() / "out.gpg").string()}),
-                  69, "steady-mail.so");
+                  69,
+                  "OpenPGP encryption needs steady's OpenPGP module steady-crypt.so, which is not "
+                  "installed");
     CHECK_REFUSED(
         app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"}),
         69, "steady-mail.so");
-    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69, "steady-mail.so");
+    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69, "steady-crypt.so");
     CHECK(app.snapshot() == before);
     CHECK_FALSE(std::filesystem::exists(app.dir() / "out.gpg"));
     CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
@@ -304,4 +317,75 @@ TEST_CASE("GnuPG itself failing is an I/O error (74) and nothing is written",
                   "GnuPG failed");
     CHECK(app.snapshot() == before);
     CHECK_FALSE(std::filesystem::exists(app.dir() / "b.db.gpg"));
+}
+
+TEST_CASE("GnuPG failing midway through an encrypted export or import writes nothing",
+          "[cli][export][import][crypt][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    // An export far larger than what the socket to GnuPG holds, so that
+    // GnuPG stops while steady is still writing.
+    auto many = json::array();
+    for (int n = 0; n < 3000; ++n)
+        many.push_back({{"kind", "trigger"},
+                        {"at", "2026-10-0" + std::to_string(n % 9 + 1) + " 12:00"},
+                        {"what", "noise " + std::string(200, 'x') + std::to_string(n)}});
+    write_text(app.dir() / "many.json", many.dump());
+    REQUIRE(app.run({"import", (app.dir() / "many.json").string()}).exit_code == 0);
+    auto plain = app.run({"export"});
+    REQUIRE(plain.out.size() > 600000);
+    // What the stand-in "decrypts": the file after its first line, all of it
+    // a sound export, before it fails as GnuPG does on a message cut short.
+    write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n" + plain.out);
+    REQUIRE(app.run({"delete", "1", "--yes"}).exit_code == 0);
+    auto before = app.snapshot();
+    RestoreModules restore;
+    steady::app::use_crypt_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+
+    std::filesystem::create_directory(app.dir() / "out");
+    auto out = (app.dir() / "out" / "e.gpg").string();
+    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output", out}), 74,
+                  "OpenPGP failed, not the key: could not encrypt: GnuPG failed");
+    CHECK(std::filesystem::is_empty(app.dir() / "out"));
+    auto piped = app.run({"export", "--encrypt-to", "alex@example.org"});
+    // stdout cannot be taken back: it got the start of a message, never a whole one.
+    CHECK(piped.exit_code == 74);
+    CHECK_THAT(piped.err, Contains("GnuPG failed"));
+    CHECK(piped.out.size() < 100);
+    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 74, "GnuPG failed");
+    CHECK_REFUSED(app.run({"import", "--update", (app.dir() / "export.gpg").string()}), 74,
+                  "GnuPG failed");
+    CHECK(app.snapshot() == before);
+    steady::app::use_crypt_module_for_tests(STEADY_CRYPT_MODULE);
+    CHECK(app.run({"import", "--dry-run", (app.dir() / "many.json").string()}).exit_code == 0);
+}
+
+TEST_CASE("without the OpenPGP module, encrypted exports and imports are 69; backups still work",
+          "[cli][export][import][crypt][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin", k_crypt_sender};
+    crypt_journal(app);
+    write_text(app.dir() / "export.gpg", "-----BEGIN PGP MESSAGE-----\n\nx\n");
+    auto before = app.snapshot();
+    RestoreModules restore;
+    steady::app::use_mail_module_for_tests(STEADY_FAILING_MAIL_MODULE);
+    steady::app::use_crypt_module_for_tests("/nonexistent/steady-crypt.so");
+
+    auto out = (app.dir() / "e.gpg").string();
+    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output", out}), 69,
+                  "steady's OpenPGP module steady-crypt.so, which is not installed (looked for "
+                  "/nonexistent/steady-crypt.so); reinstall steady");
+    CHECK_REFUSED(app.run({"import", (app.dir() / "export.gpg").string()}), 69,
+                  "steady-crypt.so, which is not installed");
+    // The mail module still serves what it has: here, its GnuPG failing.
+    CHECK_REFUSED(
+        app.run({"backup", (app.dir() / "b.db.gpg").string(), "--encrypt-to", "alex@example.org"}),
+        74, "GnuPG failed");
+    // A file without the entry points (here the mail module) is another version's.
+    steady::app::use_crypt_module_for_tests(STEADY_MAIL_MODULE);
+    CHECK_REFUSED(app.run({"export", "--encrypt-to", "alex@example.org", "--output", out}), 69,
+                  "belongs to another version of steady; reinstall steady");
+    CHECK(app.snapshot() == before);
+    CHECK_FALSE(std::filesystem::exists(out));
 }

@@ -76,6 +76,13 @@ case $(ldd "$STEADY_BIN") in
 esac
 _check
 ldd "$(dirname "$STEADY_BIN")/steady-mail.so" | grep -q libgpgme || fail "the module lacks GPGME"
+# The OpenPGP module that streams links GPGME and nothing of GMime, glib or gio.
+_check
+case $(ldd "$(dirname "$STEADY_BIN")/steady-crypt.so") in
+*gmime* | *glib* | *gio*) fail "steady-crypt.so links GMime, glib or gio" ;;
+*libgpgme*) ;;
+*) fail "steady-crypt.so lacks GPGME" ;;
+esac
 
 # Keys that cannot be used: 65, a clear message, nothing written.
 echo "not a key at all" >"$tmp/notakey.txt"

@@ -23,7 +23,7 @@ fail() {
 # Headers of the C library and POSIX that any layer may include.
 system_headers=" assert.h ctype.h dlfcn.h errno.h fcntl.h limits.h locale.h poll.h pwd.h signal.h spawn.h
  stddef.h stdint.h stdio.h stdlib.h string.h termios.h time.h unistd.h wchar.h wctype.h sys/file.h sys/ioctl.h
- sys/mman.h sys/resource.h sys/stat.h sys/statvfs.h sys/time.h sys/types.h sys/wait.h "
+ sys/mman.h sys/resource.h sys/socket.h sys/stat.h sys/statvfs.h sys/time.h sys/types.h sys/wait.h "
 
 # Prints "LAYER|MAY_INCLUDE|LIBRARIES" for each row of the table, the lists
 # space-separated, from the backticked words of each column.

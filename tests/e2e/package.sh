@@ -35,6 +35,7 @@ done
 # (the mail module, say: -rw-r--r-- ./usr/lib/steady/steady-mail.so, or a
 # helper program -rwxr-xr-x ./usr/libexec/steady/NAME) is added here.
 expected_files="-rwxr-xr-x ./usr/bin/steady
+-rw-r--r-- ./usr/lib/steady/steady-crypt.so
 -rw-r--r-- ./usr/lib/steady/steady-mail.so
 -rw-r--r-- ./usr/share/bash-completion/completions/steady
 -rw-r--r-- ./usr/share/doc/steady/changelog.gz

@@ -1,3 +1,5 @@
+#include <functional>
+#include <optional>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -175,7 +177,33 @@ std::string counted(std::int64_t count, ExportFormat format)
     return std::to_string(count) + (format == ExportFormat::ics ? " events" : " entries");
 }
 
-// --encrypt-to KEY: the export made in memory, encrypted to KEY of the
+// Encrypts what `write` writes to the stream it is given to `to`, writing
+// the binary OpenPGP message to `out` as it is made; nothing is held whole.
+// When writing to `out` fails, `report` throws that failure.
+void encrypt_export(const PgpRecipient& to, std::ostream& out,
+                    const std::function<void(std::ostream&)>& write,
+                    const std::function<void()>& report)
+{
+    try {
+        PgpEncryption encryption(to, Armor::no, out);
+        try {
+            write(encryption.plain());
+            encryption.finish();
+        } catch (...) {
+            encryption.stop(); // throws GnuPG's error when it stopped first (the key)
+            if (!out)
+                report();
+            throw;
+        }
+    } catch (const DataError& e) {
+        throw DataError(std::string("cannot encrypt the export: ") + e.what() +
+                        "; nothing was written");
+    }
+    if (!out)
+        report();
+}
+
+// --encrypt-to KEY: the export, encrypted as it is made to KEY of the
 // user's keyring (binary OpenPGP), written to --output or stdout.
 void run_encrypted_export(const ExportOptions& opt, Context& ctx, ExportFormat format,
                           const store::EntryFilter& filter)
@@ -187,24 +215,29 @@ void run_encrypted_export(const ExportOptions& opt, Context& ctx, ExportFormat f
         throw UsageError("an encrypted export is binary; write it to a file with --output "
                          "FILE.gpg, or pipe it");
     auto& journal = ctx.journal_for_read();
-    std::ostringstream plain;
+    std::optional<AtomicFile> file;
+    if (opt.output)
+        file.emplace(*opt.output);
+    auto& out = file ? file->stream() : ctx.out().stream();
+    auto report = [&] {
+        if (file)
+            file->commit(); // throws, naming the file, as the stream has failed
+        throw JournalError("could not write the export to stdout");
+    };
     std::int64_t count = 0;
-    journal.read("export the journal",
-                 [&] { count = write_export(plain, ctx, journal, format, filter); });
-    std::string cipher;
-    try {
-        cipher = encrypt_bytes_to({Keyring{ctx.user_gnupg_home()}, key}, plain.view(), Armor::no);
-    } catch (const DataError& e) {
-        throw DataError(std::string("cannot encrypt the export: ") + e.what() +
-                        "; nothing was written");
-    }
-    if (!opt.output) {
-        auto& out = ctx.out().stream();
-        if (!out.write(cipher.data(), static_cast<std::streamsize>(cipher.size())).flush())
-            throw JournalError("could not write the export to stdout");
+    encrypt_export(
+        {Keyring{ctx.user_gnupg_home()}, key}, out,
+        [&](std::ostream& plain) {
+            journal.read("export the journal",
+                         [&] { count = write_export(plain, ctx, journal, format, filter); });
+        },
+        report);
+    if (!file) {
+        if (!out.flush())
+            report();
         return;
     }
-    write_file_atomically(*opt.output, cipher);
+    file->commit();
     ctx.out().say("Wrote " + counted(count, format) + " to " + *opt.output + ", encrypted to " +
                   key + ".");
 }

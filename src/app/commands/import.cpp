@@ -4,8 +4,8 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
-#include <sstream>
 #include <thread>
 #include <variant>
 
@@ -399,10 +399,10 @@ void print_counts(Context& ctx, const ImportOptions& opt, const ImportCounts& co
                       n(counts.updated) + ", skipped " + n(counts.skipped) + " already there.");
 }
 
-// When `in` (the file `path`) is an OpenPGP message, its plain text,
-// decrypted through the user's own gpg-agent; else nullopt.
-std::optional<std::istringstream> decrypted_import(Context& ctx, const std::string& path,
-                                                   std::ifstream& in)
+// When `in` (the file `path`) is an OpenPGP message, its decryption,
+// started: through the user's own gpg-agent; else nullptr.
+std::unique_ptr<PgpDecryption> start_decryption(Context& ctx, const std::string& path,
+                                                std::ifstream& in)
 {
     std::string head(64, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -410,11 +410,48 @@ std::optional<std::istringstream> decrypted_import(Context& ctx, const std::stri
     in.clear();
     in.seekg(0);
     if (!is_openpgp_message(head))
-        return std::nullopt;
+        return nullptr;
+    return std::make_unique<PgpDecryption>(Keyring{ctx.user_gnupg_home()}, path);
+}
+
+// Reads the records of `in` into the journal, in one transaction; with
+// `decryption`, `in` is its plain text, and the transaction is rolled back
+// unless all of it decrypted and checked.
+void import_records(const ImportOptions& opt, Context& ctx, std::istream& in,
+                    PgpDecryption* decryption, bool csv, ImportCounts& counts)
+{
+    auto& journal = opt.dry_run ? ctx.journal_for_read() : ctx.journal_for_write();
+    store::ready_for_import(journal);
     try {
-        return std::istringstream(decrypt_file(Keyring{ctx.user_gnupg_home()}, path));
-    } catch (const DataError& e) {
-        throw DataError(path + ": " + e.what() + "; nothing was imported");
+        journal.write("import " + opt.file, [&] {
+            store::ImportWriter writer(journal,
+                                       opt.update ? store::Replace::yes : store::Replace::no,
+                                       csv ? store::RecordLabel([](std::int64_t line) {
+                                           return "line " + std::to_string(line);
+                                       })
+                                           : store::RecordLabel(json_label));
+            const auto& time = ctx.time();
+            try {
+                read_and_write(
+                    [&](RecordQueue& queue) {
+                        if (csv)
+                            read_csv_file(in, time, queue);
+                        else
+                            read_json_file(in, time, queue);
+                    },
+                    writer, counts);
+            } catch (...) {
+                if (decryption)
+                    decryption->stop(); // a message cut short: its error, not the reader's
+                throw;
+            }
+            if (decryption)
+                decryption->finish();
+            writer.finish();
+            if (opt.dry_run)
+                throw DryRunDone{};
+        });
+    } catch (const DryRunDone&) { // NOLINT(bugprone-empty-catch): rolled back on purpose
     }
 }
 
@@ -429,35 +466,16 @@ void run_import(const ImportOptions& opt, Context& ctx)
     std::ifstream file(opt.file, std::ios::binary);
     if (!file)
         throw NoInputError("cannot read '" + opt.file + "'");
-    auto decrypted = decrypted_import(ctx, opt.file, file);
-    std::istream& in = decrypted ? static_cast<std::istream&>(*decrypted) : file;
-    if (in.peek() == std::char_traits<char>::eof())
-        throw DataError(opt.file + ": the file is empty; nothing was imported");
-    auto& journal = opt.dry_run ? ctx.journal_for_read() : ctx.journal_for_write();
     ImportCounts counts;
-    store::ready_for_import(journal);
     try {
-        journal.write("import " + opt.file, [&] {
-            store::ImportWriter writer(journal,
-                                       opt.update ? store::Replace::yes : store::Replace::no,
-                                       csv ? store::RecordLabel([](std::int64_t line) {
-                                           return "line " + std::to_string(line);
-                                       })
-                                           : store::RecordLabel(json_label));
-            const auto& time = ctx.time();
-            read_and_write(
-                [&](RecordQueue& queue) {
-                    if (csv)
-                        read_csv_file(in, time, queue);
-                    else
-                        read_json_file(in, time, queue);
-                },
-                writer, counts);
-            writer.finish();
-            if (opt.dry_run)
-                throw DryRunDone{};
-        });
-    } catch (const DryRunDone&) { // NOLINT(bugprone-empty-catch): rolled back on purpose
+        auto decryption = start_decryption(ctx, opt.file, file);
+        std::istream& in = decryption ? decryption->plain() : file;
+        if (in.peek() == std::char_traits<char>::eof()) {
+            if (decryption)
+                decryption->finish(); // why there is nothing: the key, most likely
+            throw DataError("the file is empty");
+        }
+        import_records(opt, ctx, in, decryption.get(), csv, counts);
     } catch (const DataError& e) {
         throw DataError(opt.file + ": " + e.what() + "; nothing was imported");
     }
