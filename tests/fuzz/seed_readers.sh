@@ -5,13 +5,15 @@
 # and what the steady binary given writes for a small journal (its export as
 # json and as csv of each kind, its summary for a partner). Run from the
 # repository root after changing those tests:
-# tests/fuzz/seed_readers.sh build/steady. The files are checked in.
+# tests/fuzz/seed_readers.sh build/steady. The files are checked in; files
+# named found_* (inputs that were findings) are kept.
 set -eu
 steady=$(realpath "$1")
 json=tests/fuzz/corpus/import_json
 csv=tests/fuzz/corpus/import_csv
 summary=tests/fuzz/corpus/summary_json
-rm -rf "$json" "$csv" "$summary" && mkdir -p "$json" "$csv" "$summary"
+mkdir -p "$json" "$csv" "$summary"
+find "$json" "$csv" "$summary" -type f ! -name 'found_*' -delete
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 export STEADY_DB="$tmp/j.db" HOME="$tmp" TZ=Europe/Berlin LANG=C.UTF-8 STEADY_NOW=2026-11-01T09:00
 s() { "$steady" "$@" >/dev/null; }
