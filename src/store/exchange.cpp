@@ -678,18 +678,15 @@ void ImportWriter::finish()
                          ", which is neither in the file nor in the journal");
     };
     SQLite::Statement dangling(db, k_dangling_entry);
-    SQLite::Statement run_index(db,
-                                "SELECT idx + (?1 - first) FROM import_entries WHERE first = ?2");
     for (auto [first, last] : runs) {
         dangling.reset();
         dangling.bind(1, first);
         dangling.bind(2, last);
         if (!dangling.executeStep())
             continue;
-        run_index.bind(1, dangling.getColumn(0).getInt64());
-        run_index.bind(2, first);
-        run_index.executeStep();
-        throw refers(run_index.getColumn(0).getInt64(), dangling.getColumn(1).getString());
+        s.seen_entry.reset();
+        s.seen_entry.bind(1, dangling.getColumn(0).getInt64());
+        throw refers(s.step_id(s.seen_entry).value_or(0), dangling.getColumn(1).getString());
     }
     SQLite::Statement dangling_share(db, k_dangling_share);
     if (dangling_share.executeStep())
