@@ -13,7 +13,7 @@ class Database;
 namespace steady::store {
 
 // The schema version this binary writes (PRAGMA user_version).
-inline constexpr int k_schema_version = 6;
+inline constexpr int k_schema_version = 7;
 
 // An open journal. Opening applies the pragmas of SPEC §4 (WAL, foreign keys,
 // busy timeout) and migrates an older schema forward in one transaction; a

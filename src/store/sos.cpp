@@ -101,23 +101,32 @@ std::vector<StrategyTally> strategy_tallies(Journal& journal)
     std::vector<std::string> months;
     if (db.execAndGet("PRAGMA user_version").getInt() >= 3)
         months = sos_built_months(db);
-    SQLite::Statement rows(db, "SELECT key, a, b, c, d FROM report_rollup "
-                               "WHERE month = ? AND dim = 'strategy'");
     CravingStrategyCounter cravings(db);
     // Days compare as text: a month's days lie in ["2026-10-", "2026-10.").
     std::string day;
     std::string expected; // the month that follows the last one read
-    for (const auto& month : months) {
-        if (month != expected)
-            cravings.count(day, month + "-", merge);
-        rows.bind(1, month);
-        while (rows.executeStep())
-            merge.add({rows.getColumn(0).getString(), rows.getColumn(1).getInt(),
-                       rows.getColumn(2).getInt(), rows.getColumn(3).getInt(),
-                       rows.getColumn(4).getInt()});
-        rows.reset();
-        day = month + ".";
-        expected = month_after(month);
+    if (!months.empty()) {
+        // Every month's strategy rows in one pass, in month order (from the
+        // index report_rollup_dim alone since version 7), walked beside the
+        // built months; the rows of a stale month are passed over, its
+        // cravings counted from the entries.
+        SQLite::Statement rows(db, "SELECT month, key, a, b, c, d FROM report_rollup "
+                                   "WHERE dim = 'strategy' ORDER BY month");
+        bool more = rows.executeStep();
+        for (const auto& month : months) {
+            if (month != expected)
+                cravings.count(day, month + "-", merge);
+            while (more && rows.getColumn(0).getString() < month)
+                more = rows.executeStep();
+            while (more && rows.getColumn(0).getString() == month) {
+                merge.add({rows.getColumn(1).getString(), rows.getColumn(2).getInt(),
+                           rows.getColumn(3).getInt(), rows.getColumn(4).getInt(),
+                           rows.getColumn(5).getInt()});
+                more = rows.executeStep();
+            }
+            day = month + ".";
+            expected = month_after(month);
+        }
     }
     cravings.count(day, "\x7f", merge);
     return merge.take();

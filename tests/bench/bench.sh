@@ -67,7 +67,7 @@
 #                              sqlite3 shell (writefile) and imported with
 #                              `steady peers import` (its time is printed too)
 #   sos                        what sos reads: the built months of the rollup,
-#                              their strategy rows, the cravings of the months
+#                              all strategy rows (in month order), the cravings of the months
 #                              not built, the plan, partners, a recent lapse
 #   (the tight floor runs the same statements; for --version it is the C
 #   program starting with libsqlite3 loaded and exiting)
@@ -803,7 +803,7 @@ floor_sos() {
     sql "$floor_db" "$floor_pragmas
         PRAGMA user_version;
         $built ORDER BY month;
-        SELECT key, a, b, c, d FROM report_rollup WHERE dim = 'strategy' AND month IN ($built);
+        SELECT month, key, a, b, c, d FROM report_rollup WHERE dim = 'strategy' ORDER BY month;
         SELECT intensity, outcome, strategies FROM entries WHERE kind = 'craving'
           AND deleted IS NULL AND day >= (SELECT max(month) FROM ($built)) || '.'
           AND outcome IS NOT NULL AND strategies IS NOT NULL ORDER BY day, at;

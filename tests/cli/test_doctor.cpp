@@ -48,7 +48,7 @@ TEST_CASE("doctor on a healthy journal: every check, exit 0", "[cli][doctor]")
     CHECK(r.err.empty());
     CHECK_THAT(r.out, Contains("Journal     " + app.db_path().string()));
     CHECK_THAT(r.out, Contains("Integrity   ok"));
-    CHECK_THAT(r.out, Contains("Schema      6 (this steady's)"));
+    CHECK_THAT(r.out, Contains("Schema      7 (this steady's)"));
     CHECK_THAT(r.out, Contains("Entries     1 check-in, 0 triggers, 2 cravings"));
     CHECK_THAT(r.out, Contains("Records     0 goals, 1 clock, 0 partners"));
     CHECK_THAT(r.out, Contains("Time zone   Europe/Berlin (from $TZ)"));
@@ -70,8 +70,8 @@ TEST_CASE("doctor --json has every figure", "[cli][doctor]")
     CHECK(j["journal"]["mode"] == "0600");
     CHECK(j["journal"]["integrity"] == json{"ok"});
     CHECK(j["journal"]["foreign_key_problems"] == 0);
-    CHECK(j["journal"]["schema_version"] == 6);
-    CHECK(j["journal"]["schema_expected"] == 6);
+    CHECK(j["journal"]["schema_version"] == 7);
+    CHECK(j["journal"]["schema_expected"] == 7);
     CHECK(j["journal"]["wal_bytes"] == 0);
     CHECK(j["counts"]["checkin"] == 1);
     CHECK(j["counts"]["craving"] == 2);

@@ -94,7 +94,7 @@ TEST_CASE("a new journal has the current schema and every table", "[store][schem
     auto journal = st::Journal::open_for_write(tmp.path() / "journal.db");
 
     CHECK(one(journal, "PRAGMA user_version") == std::to_string(st::k_schema_version));
-    CHECK(st::k_schema_version == 6);
+    CHECK(st::k_schema_version == 7);
     for (const char* table :
          {"entries", "goals", "clocks", "partners", "shares", "plan", "undo_log", "checkin_run",
           "peer_summaries", "peer_missed", "peer_clocks"}) {
@@ -140,7 +140,7 @@ TEST_CASE("an empty file becomes a journal", "[store][schema]")
 
     auto journal = st::Journal::open_for_write(path);
 
-    CHECK(one(journal, "PRAGMA user_version") == "6");
+    CHECK(one(journal, "PRAGMA user_version") == "7");
 }
 
 TEST_CASE("a journal uses WAL, foreign keys and a busy timeout", "[store][pragmas]")
@@ -600,7 +600,7 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
             "PRAGMA user_version = 1");
     }
     auto journal = st::Journal::open_for_write(path);
-    CHECK(one(journal, "PRAGMA user_version") == "6");
+    CHECK(one(journal, "PRAGMA user_version") == "7");
     CHECK(one(journal, "SELECT count(*) FROM pragma_table_info('partners') "
                        "WHERE name = 'pgp_fingerprint'") == "1");
     CHECK(one(journal, "SELECT dflt_value FROM pragma_table_info('shares') "
@@ -616,6 +616,28 @@ TEST_CASE("a version 1 journal gains the kept check-in run, entries untouched",
     CHECK(one(journal, "SELECT first_day || ' ' || last_day FROM checkin_run") ==
           "2026-11-19 2026-11-22");
     CHECK(streak(journal, "2026-11-22") == 4);
+}
+
+TEST_CASE("a version 6 journal's rollup index comes to hold the counts sos reads",
+          "[store][schema][sos]")
+{
+    TempDir tmp;
+    auto path = tmp.path() / "journal.db";
+    {
+        auto journal = st::Journal::open_for_write(path);
+        add(journal, checkin("2026-11-21", 5));
+        // What version 6 had: the index on (dim, month) only.
+        journal.db().exec("DROP INDEX report_rollup_dim; "
+                          "CREATE INDEX report_rollup_dim ON report_rollup(dim, month); "
+                          "PRAGMA user_version = 6");
+    }
+    auto journal = st::Journal::open_for_write(path);
+    CHECK(one(journal, "PRAGMA user_version") == "7");
+    CHECK(one(journal,
+              "SELECT group_concat(name) FROM "
+              "(SELECT name FROM pragma_index_info('report_rollup_dim') ORDER BY seqno)") ==
+          "dim,month,key,a,b,c,d");
+    CHECK(one(journal, "SELECT count(*) FROM checkins") == "1");
 }
 
 TEST_CASE("the kept check-in run follows every way check-ins change", "[store][streak]")
