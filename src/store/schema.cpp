@@ -303,8 +303,8 @@ ALTER TABLE shares ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0 CHECK (encryp
 // Version 7: sos reads every strategy row of the rollup at each start. With
 // the counts in the index, they lie together in its pages, in month order,
 // and the rollup's own pages (each month's rows of every dimension) are not
-// read at all: 1.6 ms of sos's 4.6 on the ten-year journal, 5 ms on the
-// hundred-year one (tests/bench/RESULTS.md).
+// read at all: sos took 4.7 ms on the ten-year journal and now 3.7, 13.8 ms
+// on the hundred-year one and now 7.6 (tests/bench/RESULTS.md).
 constexpr const char* k_v7 = R"sql(
 DROP INDEX IF EXISTS report_rollup_dim;
 CREATE INDEX report_rollup_dim ON report_rollup(dim, month, key, a, b, c, d);
