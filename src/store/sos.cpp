@@ -112,17 +112,19 @@ std::vector<StrategyTally> strategy_tallies(Journal& journal)
         // cravings counted from the entries.
         SQLite::Statement rows(db, "SELECT month, key, a, b, c, d FROM report_rollup "
                                    "WHERE dim = 'strategy' ORDER BY month");
-        bool more = rows.executeStep();
+        std::string row_month; // the month of the row `rows` is on; "" past the last
+        auto step = [&] { row_month = rows.executeStep() ? rows.getColumn(0).getString() : ""; };
+        step();
         for (const auto& month : months) {
             if (month != expected)
                 cravings.count(day, month + "-", merge);
-            while (more && rows.getColumn(0).getString() < month)
-                more = rows.executeStep();
-            while (more && rows.getColumn(0).getString() == month) {
+            while (!row_month.empty() && row_month < month)
+                step();
+            while (row_month == month) {
                 merge.add({rows.getColumn(1).getString(), rows.getColumn(2).getInt(),
                            rows.getColumn(3).getInt(), rows.getColumn(4).getInt(),
                            rows.getColumn(5).getInt()});
-                more = rows.executeStep();
+                step();
             }
             day = month + ".";
             expected = month_after(month);
