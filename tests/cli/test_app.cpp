@@ -100,35 +100,7 @@ std::int64_t TestApp::add_entry(domain::Entry entry)
 
 std::string TestApp::snapshot() const
 {
-    if (!journal_exists())
-        return "<no journal>";
-    SQLite::Database db(db_path().string(), SQLite::OPEN_READONLY);
-    std::ostringstream text;
-    text << "user_version=" << db.execAndGet("PRAGMA user_version").getString() << '\n';
-    std::vector<std::string> tables;
-    SQLite::Statement names(db,
-                            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-    while (names.executeStep())
-        tables.push_back(names.getColumn(0).getString());
-    for (const auto& table : tables) {
-        text << "[" << table << "]\n";
-        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\"");
-        while (rows.executeStep()) {
-            for (int i = 0; i < rows.getColumnCount(); ++i)
-                text << (rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString())
-                     << '|';
-            text << '\n';
-        }
-    }
-    return text.str();
-}
-
-std::string file_bytes(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    return journal_exists() ? journal_rows(db_path()) : "<no journal>";
 }
 
 std::string file_digest(const fs::path& path)
@@ -139,12 +111,6 @@ std::string file_digest(const fs::path& path)
     std::ostringstream digest;
     digest << bytes.size() << " bytes, hash " << std::hex << std::hash<std::string>{}(bytes);
     return digest.str();
-}
-
-void write_file(const fs::path& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
 }
 
 unsigned mode_of(const fs::path& path)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/entry.hpp"
+#include "support/journal_files.hpp"
 
 namespace steady::test {
 
@@ -83,15 +84,9 @@ class TestApp {
     TempDir m_dir;
 };
 
-// The bytes of the file at `path` ("" when it does not exist).
-std::string file_bytes(const std::filesystem::path& path);
-
 // A short fingerprint of the bytes of the file at `path` (size and hash), to
 // compare before and after without printing a binary file in a failure.
 std::string file_digest(const std::filesystem::path& path);
-
-// Writes `bytes` to the file at `path`.
-void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 // The permission bits of `path` (e.g. 0600).
 unsigned mode_of(const std::filesystem::path& path);

@@ -8,36 +8,9 @@
 # export, and import reads the encrypted export back. GPGME is in the mail
 # module, never linked into the binary.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/gpg.sh"
 
 python=/usr/bin/python3
-if ! command -v gpg >/dev/null || ! command -v gpgconf >/dev/null; then
-    fail "this test needs gpg (see .ci/run)"
-    exit 1
-fi
-
-# A short path: gpg-agent's socket lives in it when /run/user is missing.
-GNUPGHOME=$(mktemp -d /tmp/g.XXXXXX)
-export GNUPGHOME
-chmod 700 "$GNUPGHOME"
-keyring=$tmp/home/.local/share/steady/gnupg
-_crypt_cleanup() {
-    local status=$?
-    gpgconf --kill all 2>/dev/null
-    [ -d "$keyring" ] && GNUPGHOME=$keyring gpgconf --kill all 2>/dev/null
-    rm -rf "$GNUPGHOME"
-    (exit "$status")
-    _finish
-}
-trap _crypt_cleanup EXIT
-
-# `new_key UID [EXPIRY] [GPG OPTIONS…]`: a key without passphrase; prints its fingerprint.
-new_key() {
-    local uid=$1 expiry=${2:-never}
-    shift 2 2>/dev/null || shift
-    gpg --batch --quiet --passphrase '' "$@" --quick-gen-key "$uid" future-default default \
-        "$expiry" 2>/dev/null || fail "making the key $uid"
-    gpg --with-colons --list-keys "$uid" 2>/dev/null | awk -F: '/^fpr/ { print $10; exit }'
-}
 sam=$(new_key 'Sam <sam@example.org>')
 alex=$(new_key 'Alex <alex@example.org>')
 old=$(new_key 'Old <old@elsewhere.test>' 1d --faked-system-time 20200101T000000)

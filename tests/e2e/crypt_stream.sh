@@ -9,25 +9,10 @@
 # and its temporary file. Unsanitized only
 # (see tests/CMakeLists.txt): ASan's shadow memory is not steady's.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/gpg.sh"
 
 python=/usr/bin/python3
-if ! command -v gpg >/dev/null || ! command -v gpgconf >/dev/null; then
-    fail "this test needs gpg (see .ci/run)"
-    exit 1
-fi
-GNUPGHOME=$(mktemp -d /tmp/g.XXXXXX)
-export GNUPGHOME
-chmod 700 "$GNUPGHOME"
-_stream_cleanup() {
-    local status=$?
-    gpgconf --kill all 2>/dev/null
-    rm -rf "$GNUPGHOME"
-    (exit "$status")
-    _finish
-}
-trap _stream_cleanup EXIT
-gpg --batch --quiet --passphrase '' --quick-gen-key 'Alex <alex@example.org>' future-default \
-    default never 2>/dev/null || fail "making a key"
+new_key 'Alex <alex@example.org>' >/dev/null
 
 budget_kib=$((32 * 1024))
 mkdir "$tmp/tmpdir" "$tmp/out"
