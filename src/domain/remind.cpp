@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/text.hpp"
+
 namespace steady::domain {
 
 using timeutil::Day;
@@ -108,7 +110,7 @@ std::string summary_reminder(const std::string& partner, Cadence cadence,
     std::string last = last_delivered ? "last sent " + timeutil::format_day(*last_delivered)
                                       : std::string("none sent yet");
     return partner + "'s " + cadence_adjective(cadence) + " summary is due (" + last +
-           "): steady share " + partner + " --send";
+           "): steady share " + shell_word(partner) + " --send";
 }
 
 std::string goal_reminder(std::int64_t id, const std::string& title, const std::string& progress)

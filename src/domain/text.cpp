@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <wctype.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -145,6 +146,19 @@ std::vector<std::string> split(std::string_view text, char separator)
         start = end + 1;
     }
     return parts;
+}
+
+std::string shell_word(std::string_view word)
+{
+    bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+    if (plain)
+        return std::string(word);
+    std::string quoted = "'";
+    for (char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
 }
 
 std::string format_tenths(double x)

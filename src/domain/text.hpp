@@ -23,6 +23,10 @@ std::string join(const std::vector<std::string_view>& items, std::string_view se
 // `x` to one decimal, without a trailing ".0": "1.7", "2". Independent of
 // the locale.
 std::string format_tenths(double x);
+
+// `word` as a POSIX shell takes it, for a command a person copies: as it is
+// when it holds only letters, digits and ._-, else in single quotes.
+std::string shell_word(std::string_view word);
 // `text` split on `separator`, each part trimmed, empty parts dropped.
 std::vector<std::string> split(std::string_view text, char separator);
 

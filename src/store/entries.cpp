@@ -60,9 +60,13 @@ void check_references(Journal& journal, const Entry& entry)
     };
     if (auto trigger = entry.get_int("trigger"); trigger && trigger != stored_trigger()) {
         auto target = find_entry(journal, *trigger);
-        if (!target || target->kind != domain::Kind::trigger)
+        if (!target)
             throw DataError("no trigger #" + std::to_string(*trigger) +
                             " (see 'steady list --kind trigger')");
+        if (target->kind != domain::Kind::trigger)
+            throw DataError("#" + std::to_string(*trigger) + " is a " +
+                            std::string(domain::kind_name(target->kind)) +
+                            ", not a trigger (see 'steady list --kind trigger')");
     }
     if (auto goal = entry.get_int("goal_id");
         goal && !row_exists(journal, "SELECT 1 FROM goals WHERE id = ?", *goal))

@@ -529,14 +529,25 @@ Outcome ImportWriter::put(ShareRecord& share, std::int64_t index)
 {
     auto& s = *m_state;
     auto& db = s.journal.db();
+    // Shares have no uuid: a record is already there when a stored share has
+    // the same content, one stored share for each such record (a file may
+    // hold the same share twice, logged within a second), so a share this
+    // import added or matched is not matched again.
     SQLite::Statement same(db, "SELECT id FROM shares WHERE partner_name = ? AND at = ? AND "
-                               "what = ? AND sha256 = ?");
+                               "what = ? AND sha256 = ? AND id NOT IN (SELECT id FROM "
+                               "import_records WHERE tbl IN ('shares', 'shares matched')) "
+                               "ORDER BY id LIMIT 1");
     same.bind(1, share.partner_name);
     same.bind(2, format_instant(share.at));
     same.bind(3, share.what);
     same.bind(4, share.sha256);
-    if (same.executeStep())
+    if (same.executeStep()) {
+        SQLite::Statement matched(db, "INSERT INTO import_records VALUES ('shares matched', ?, ?)");
+        matched.bind(1, same.getColumn(0).getInt64());
+        matched.bind(2, index);
+        matched.exec();
         return Outcome::skipped;
+    }
     SQLite::Statement taken(db, "SELECT 1 FROM shares WHERE id = ?");
     taken.bind(1, share.id);
     SQLite::Statement insert(db, std::string("INSERT INTO shares (id, ") + k_share_columns +

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -158,4 +159,30 @@ TEST_CASE("export --format ics has goal due days and coming milestones", "[cli][
     CHECK(out.find('\n') == out.find("\r\n") + 1);
     // The same journal gives the same UIDs.
     CHECK(app.run({"export", "--format", "ics"}).out == out);
+}
+
+TEST_CASE("export --output onto the journal itself is refused, by any name", "[cli][export]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    auto before = app.snapshot();
+    auto digest = steady::test::file_digest(app.db_path());
+    namespace fs = std::filesystem;
+    fs::create_symlink(app.db_path(), app.dir() / "link.db");
+    fs::create_hard_link(app.db_path(), app.dir() / "hard.db");
+    fs::create_directory(app.dir() / "sub");
+    auto dotted = app.dir() / "sub" / ".." / "." / "journal.db";
+    auto wal = app.db_path().string() + "-wal";
+    auto wal_digest = steady::test::file_digest(wal);
+
+    for (const auto& path : {app.db_path().string(), (app.dir() / "link.db").string(),
+                             (app.dir() / "hard.db").string(), dotted.string(), wal}) {
+        INFO(path);
+        CHECK_REFUSED(app.run({"export", "--output", path}), 64, "is the journal itself");
+        CHECK_REFUSED(app.run({"export", "--format", "markdown", "--output", path}), 64,
+                      app.db_path().string());
+    }
+    CHECK(steady::test::file_digest(app.db_path()) == digest);
+    CHECK(steady::test::file_digest(wal) == wal_digest);
+    CHECK(app.snapshot() == before);
 }

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -468,4 +471,98 @@ TEST_CASE("the report after an import is the report counted from scratch", "[cli
     report = app.run({"report", "--period", "all"}).out;
     CHECK(report == report_from_scratch(app));
     CHECK(report != before);
+}
+
+namespace {
+
+// Every name in `folder` and below it, relative to it, sorted.
+std::vector<std::string> tree_of(const std::filesystem::path& folder)
+{
+    std::vector<std::string> names;
+    for (const auto& item : std::filesystem::recursive_directory_iterator(folder))
+        names.push_back(std::filesystem::relative(item.path(), folder).string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("a refused import into a journal not made yet leaves no journal, nor its folders",
+          "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    auto bad = app.dir() / "bad.json";
+    write_file(bad, R"([{"kind":"checkin","at":"2026-11-20T21:00:00+01:00","mood":7},)"
+                    R"( {"kind":"checkin","at":"2026-11-21T21:00:00+01:00","mood":"high"}])");
+    auto empty = app.dir() / "empty.json";
+    write_file(empty, "");
+    auto before = tree_of(app.dir());
+
+    app.env["STEADY_DB"] = (app.dir() / "new" / "deeper" / "journal.db").string();
+    CHECK_REFUSED(app.run({"import", bad.string()}), 65, "nothing was imported");
+    CHECK_REFUSED(app.run({"import", empty.string()}), 65, "the file is empty");
+    CHECK(tree_of(app.dir()) == before);
+
+    app.env["STEADY_DB"] = app.db_path().string();
+    CHECK_REFUSED(app.run({"import", bad.string()}), 65, "[1]");
+    CHECK_FALSE(app.journal_exists());
+    CHECK(tree_of(app.dir()) == before);
+}
+
+TEST_CASE("an import into a journal not made yet makes it, private, in new private folders",
+          "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    auto file = app.dir() / "all.json";
+    auto exported = app.run({"export", "--output", file.string()});
+    REQUIRE(exported.exit_code == 0);
+
+    auto db = app.dir() / "new" / "journal.db";
+    app.env["STEADY_DB"] = db.string();
+    ok(app, {"import", file.string()});
+    CHECK(steady::test::mode_of(db) == 0600);
+    CHECK(steady::test::mode_of(db.parent_path()) == 0700);
+    CHECK(tree_of(db.parent_path()) == std::vector<std::string>{"journal.db"});
+    auto again = app.run({"export"});
+    REQUIRE(again.exit_code == 0);
+    CHECK(json::parse(again.out)["entries"] == json::parse(file_bytes(file))["entries"]);
+}
+
+TEST_CASE("goal done, archive and log name a missing goal without making a journal",
+          "[cli][import][goal]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    CHECK_REFUSED(app.run({"goal", "done", "1"}), 65, "no goal #1");
+    CHECK_REFUSED(app.run({"goal", "archive", "1"}), 65, "no goal #1");
+    CHECK_REFUSED(app.run({"goal", "log", "1"}), 65, "no goal #1");
+    CHECK_FALSE(app.journal_exists());
+}
+
+TEST_CASE("the same share logged twice in a second is imported twice, and only once",
+          "[cli][import][share]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    ok(app, {"partner", "add", "Kim", "--email", "kim@example.org"});
+    ok(app, {"checkin", "--mood", "6"});
+    ok(app, {"share", "Kim"});
+    ok(app, {"share", "Kim"});
+    REQUIRE(app.count("SELECT count(*) FROM shares") == 2);
+    auto first = app.run({"export"}).out;
+    write_file(app.dir() / "all.json", first);
+
+    TestApp fresh{"2026-11-23T08:00", "Europe/Berlin"};
+    auto result = fresh.run({"import", (app.dir() / "all.json").string()});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.out, Contains("added 4, updated 0, skipped 0"));
+    CHECK(fresh.count("SELECT count(*) FROM shares") == 2);
+    CHECK(without_stamp(fresh.run({"export"}).out) == without_stamp(first));
+
+    // Again, into either journal: both shares are there already.
+    for (auto* journal : {&fresh, &app}) {
+        auto again = journal->run({"import", (app.dir() / "all.json").string()});
+        CHECK_THAT(again.out, Contains("added 0, updated 0, skipped 4"));
+        CHECK(journal->count("SELECT count(*) FROM shares") == 2);
+    }
 }

@@ -278,3 +278,23 @@ TEST_CASE("names with shell characters are shown literally and run nothing", "[c
     for (const char* file : {"pwned", "pwned2", "pwned3"})
         CHECK_FALSE(std::filesystem::exists(app.dir() / file));
 }
+
+TEST_CASE("share --output onto the journal itself is refused, nothing logged", "[cli][share]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    planted_journal(app);
+    auto before = app.snapshot();
+    auto digest = steady::test::file_digest(app.db_path());
+    std::filesystem::create_symlink(app.db_path(), app.dir() / "link.db");
+
+    for (const auto& path : {app.db_path(), app.dir() / "link.db"}) {
+        INFO(path);
+        CHECK_REFUSED(app.run({"share", "Sam", "--output", path.string()}), 64,
+                      "is the journal itself");
+        CHECK_REFUSED(app.run({"share", "Sam", "--format", "json", "--output", path.string()}), 64,
+                      app.db_path().string());
+    }
+    CHECK(steady::test::file_digest(app.db_path()) == digest);
+    CHECK(app.snapshot() == before);
+    CHECK(app.count("SELECT count(*) FROM shares") == 0);
+}

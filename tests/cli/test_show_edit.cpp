@@ -244,6 +244,20 @@ TEST_CASE("edit validates like creation and changes nothing when refused", "[cli
     CHECK(app.snapshot() == before);
 }
 
+TEST_CASE("edit --trigger to an entry that is not a trigger says what it is", "[cli][edit][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"meeting", "Tuesday NA", "--type", "NA"}).exit_code == 0);
+    REQUIRE(app.run({"craving", "--intensity", "3"}).exit_code == 0);
+    auto before = app.snapshot();
+
+    CHECK_REFUSED(app.run({"craving", "--intensity", "3", "--trigger", "1"}), 65,
+                  "#1 is a meeting, not a trigger");
+    CHECK_REFUSED(app.run({"edit", "2", "--trigger", "1"}), 65, "#1 is a meeting, not a trigger");
+    CHECK_REFUSED(app.run({"edit", "2", "--trigger", "9"}), 65, "no trigger #9");
+    CHECK(app.snapshot() == before);
+}
+
 TEST_CASE("edit on a missing journal creates nothing", "[cli][edit][errors]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

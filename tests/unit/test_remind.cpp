@@ -219,6 +219,9 @@ TEST_CASE("remind's words are kind and plain", "[remind][unit]")
     CHECK(lines[1] ==
           "Sam's Sunday summary is due (last sent 2026-11-08): steady share Sam --send");
     CHECK(lines[2] == "Jo's monthly summary is due (none sent yet): steady share Jo --send");
+    // The command is copied from cron's mail: a name with a space is quoted.
+    CHECK(dm::summary_reminder("Dr. Lee", dm::Cadence::month, std::nullopt) ==
+          "Dr. Lee's monthly summary is due (none sent yet): steady share 'Dr. Lee' --send");
     CHECK(lines[3] ==
           "Goal #7 Three meetings a week could use some time: 1 of 3 this week, behind: 2 more");
     CHECK(lines[4] == "30 days without alcohol today. That is real.");

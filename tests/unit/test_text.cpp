@@ -70,3 +70,26 @@ TEST_CASE("json_quote escapes what JSON requires and copies the rest", "[unit][t
         CHECK(steady::domain::json_quote(r.text) == r.quoted);
     }
 }
+
+TEST_CASE("shell_word quotes what a shell would split or expand", "[unit][text]")
+{
+    struct Row {
+        const char* word;
+        const char* shell;
+    };
+    const Row rows[] = {
+        {"Sam", "Sam"},
+        {"alcohol", "alcohol"},
+        {"jo.b_2-x", "jo.b_2-x"},
+        {"Dr. Lee", "'Dr. Lee'"},
+        {"", "''"},
+        {"O'Neil", R"('O'\''Neil')"},
+        {"$HOME", "'$HOME'"},
+        {"a;b", "'a;b'"},
+        {"Jos\xc3\xa9", "'Jos\xc3\xa9'"},
+    };
+    for (const auto& r : rows) {
+        INFO(r.word);
+        CHECK(steady::domain::shell_word(r.word) == r.shell);
+    }
+}

@@ -5,6 +5,7 @@
 #include "app/commands/commands.hpp"
 #include "app/context.hpp"
 #include "app/crypt.hpp"
+#include "app/output/files.hpp"
 #include "base/error.hpp"
 #include "domain/backup.hpp"
 #include "domain/json.hpp"
@@ -22,19 +23,6 @@ struct BackupOptions {
     bool force = false;
     std::optional<std::string> encrypt_to;
 };
-
-// True when `target` is the journal at `journal`, or one of its side files,
-// by any name (a symlink, "./journal.db", a hard link).
-bool is_the_journal(const fs::path& target, const fs::path& journal)
-{
-    std::error_code ec;
-    auto real_journal = fs::weakly_canonical(journal, ec).string();
-    auto real_target = fs::weakly_canonical(target, ec).string();
-    for (const char* side : {"", "-wal", "-shm", "-journal"})
-        if (real_target == real_journal + side)
-            return true;
-    return fs::exists(target, ec) && fs::equivalent(target, journal, ec);
-}
 
 // The file name a default backup made now gets, the `n`th in its second;
 // encrypted ones end in .gpg.
@@ -113,9 +101,7 @@ BackupDone make_backup(const BackupOptions& opt, Context& ctx, const fs::path& j
                                         encrypt),
                 {},
                 {}};
-    if (is_the_journal(target, journal_path))
-        throw UsageError("'" + *opt.path + "' is the journal itself (" + journal_path.string() +
-                         "); back up to another file, or give no PATH");
+    refuse_the_journal(*opt.path, journal_path, "the backup");
     if (fs::exists(fs::symlink_status(target, ec)) && !opt.force)
         throw CannotCreateError("'" + target.string() +
                                 "' already exists; use --force to replace it");

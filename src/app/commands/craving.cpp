@@ -91,28 +91,13 @@ std::vector<std::string> ask_which(Context& ctx, const std::vector<Clock>& clock
     }
 }
 
-// `word` as the shell takes it: quoted when it holds anything but letters,
-// digits and ._-
-std::string shell_word(const std::string& word)
-{
-    bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-    });
-    if (plain)
-        return word;
-    std::string quoted = "'";
-    for (char c : word)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
-
 // "If you want to restart a clock: steady clock reset alcohol", with the
 // time `at` when it is given and not now.
 std::string reset_hint(Context& ctx, const std::vector<Clock>& clocks,
                        std::optional<timeutil::Instant> at)
 {
     std::string line = "If you want to restart a clock: steady clock reset " +
-                       (clocks.size() == 1 ? shell_word(clocks.front().name) : "NAME");
+                       (clocks.size() == 1 ? domain::shell_word(clocks.front().name) : "NAME");
     if (at && *at != ctx.time().now)
         line += " --at \"" + local_time(*at, *ctx.time().zone) + "\"";
     if (clocks.size() > 1)

@@ -174,7 +174,10 @@ std::int64_t write_export(std::ostream& out, Context& ctx, store::Journal& journ
 
 std::string counted(std::int64_t count, ExportFormat format)
 {
-    return std::to_string(count) + (format == ExportFormat::ics ? " events" : " entries");
+    bool one = count == 1;
+    if (format == ExportFormat::ics)
+        return std::to_string(count) + (one ? " event" : " events");
+    return std::to_string(count) + (one ? " entry" : " entries");
 }
 
 // Encrypts what `write` writes to the stream it is given to `to`, writing
@@ -246,6 +249,8 @@ void run_export(const ExportOptions& opt, Context& ctx)
 {
     auto format = parse_export_format(opt.format);
     auto filter = export_filter(opt, ctx, format);
+    if (opt.output)
+        refuse_the_journal(*opt.output, ctx.journal_path(), "the export");
     if (opt.encrypt_to)
         return run_encrypted_export(opt, ctx, format, filter);
     auto& journal = ctx.journal_for_read();

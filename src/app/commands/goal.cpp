@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+
 #include "app/commands/commands.hpp"
 #include "app/commands/goal_input.hpp"
 #include "base/error.hpp"
@@ -59,6 +61,8 @@ void run_goal_add(const GoalAddOptions& opt, Context& ctx)
 void run_goal_status(const std::string& id_text, GoalStatus status, Context& ctx)
 {
     auto id = parse_goal_id(id_text);
+    if (!std::filesystem::exists(ctx.journal_path()))
+        check_status_change(std::nullopt, id, status); // no goal, and no journal made for it
     auto& journal = ctx.journal_for_write();
     GoalView view;
     journal.write("update the goal", [&] {

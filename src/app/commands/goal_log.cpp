@@ -1,5 +1,7 @@
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+
 #include "app/commands/common.hpp"
 #include "app/commands/goal.hpp"
 #include "app/commands/goal_input.hpp"
@@ -46,6 +48,8 @@ void run_goal_log(const GoalLogOptions& opt, Context& ctx)
 {
     auto id = parse_goal_id(opt.id);
     auto entry = goal_log_entry(opt, ctx, id);
+    if (!std::filesystem::exists(ctx.journal_path()))
+        check_loggable(std::nullopt, id); // no goal, and no journal made for it
     auto& journal = ctx.journal_for_write();
     GoalView view;
     journal.write("log progress on the goal", [&] {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <variant>
 
@@ -17,6 +18,7 @@
 #include "app/commands/import_records.hpp"
 #include "app/context.hpp"
 #include "app/crypt.hpp"
+#include "app/output/files.hpp"
 #include "base/error.hpp"
 #include "domain/json.hpp"
 #include "domain/text.hpp"
@@ -420,7 +422,17 @@ std::unique_ptr<PgpDecryption> start_decryption(Context& ctx, const std::string&
 void import_records(const ImportOptions& opt, Context& ctx, std::istream& in,
                     PgpDecryption* decryption, bool csv, ImportCounts& counts)
 {
-    auto& journal = opt.dry_run ? ctx.journal_for_read() : ctx.journal_for_write();
+    // Into a journal that does not exist yet, the import makes it aside and
+    // gives it its name only when every record is in: a refused file leaves
+    // no journal (nor its folders) behind.
+    std::optional<NewJournal> fresh;
+    std::error_code ec;
+    if (!opt.dry_run &&
+        !std::filesystem::exists(std::filesystem::symlink_status(ctx.journal_path(), ec)))
+        fresh.emplace(ctx.journal_path());
+    auto& journal = opt.dry_run ? ctx.journal_for_read()
+                    : fresh     ? fresh->journal()
+                                : ctx.journal_for_write();
     store::ready_for_import(journal);
     try {
         journal.write("import " + opt.file, [&] {
@@ -453,6 +465,8 @@ void import_records(const ImportOptions& opt, Context& ctx, std::istream& in,
         });
     } catch (const DryRunDone&) { // NOLINT(bugprone-empty-catch): rolled back on purpose
     }
+    if (fresh)
+        fresh->publish();
 }
 
 void run_import(const ImportOptions& opt, Context& ctx)

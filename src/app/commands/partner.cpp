@@ -82,7 +82,8 @@ void run_partner_add(const PartnerOptions& opt, Context& ctx)
     print_partner(ctx, "partner", partner,
                   "Added partner " + partner.name + " <" + partner.email + ">: shares " +
                       describe_scope(partner.scope) + cadence_text(partner) + "." + key_text(key) +
-                      " 'steady share " + partner.name + "' makes a summary for them.");
+                      " Make a summary for them with: steady share " +
+                      domain::shell_word(partner.name));
 }
 
 // Checks that the edit flags of `opt` can go together and change something.

@@ -97,6 +97,8 @@ void run_share(const ShareOptions& opt, Context& ctx)
     if (opt.send && opt.output)
         throw UsageError("--send and --output cannot be used together; --output saves a "
                          "summary without sending it");
+    if (opt.output)
+        refuse_the_journal(*opt.output, ctx.journal_path(), "the summary");
     auto partner = partner_to_share_with(ctx, *opt.partner);
     auto share = build_share(opt, ctx, partner);
     auto bytes = share_bytes(ctx, share, partner, format);

@@ -67,8 +67,12 @@ void remove_abandoned_file_temps(const std::filesystem::path& folder)
         int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
             continue;
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            // A NewJournal's temporary journal has SQLite's side files.
+            for (const char* side : {"-wal", "-shm", "-journal"})
+                ::unlink((it->path().string() + side).c_str());
             ::unlink(it->path().c_str());
+        }
         ::close(fd);
     }
 }
@@ -88,7 +92,29 @@ int make_file_temp(const std::filesystem::path& folder, const std::filesystem::p
     return fd;
 }
 
+// True when `target` is the journal at `journal`, or one of its side files,
+// by any name (a symlink, "./journal.db", a hard link).
+bool is_the_journal(const std::filesystem::path& target, const std::filesystem::path& journal)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto real_journal = fs::weakly_canonical(journal, ec).string();
+    auto real_target = fs::weakly_canonical(target, ec).string();
+    for (const char* side : {"", "-wal", "-shm", "-journal"})
+        if (real_target == real_journal + side)
+            return true;
+    return fs::exists(target, ec) && fs::equivalent(target, journal, ec);
+}
+
 } // namespace
+
+void refuse_the_journal(const std::string& output, const std::filesystem::path& journal,
+                        std::string_view what)
+{
+    if (!output.empty() && is_the_journal(std::filesystem::absolute(output), journal))
+        throw UsageError("'" + output + "' is the journal itself (" + journal.string() +
+                         "); write " + std::string(what) + " to another file");
+}
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
 {
@@ -187,6 +213,89 @@ void AtomicFile::commit()
     if (::rename(m_temp.c_str(), m_path.c_str()) != 0)
         cannot_write(m_path, errno);
     m_committed = true;
+    auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+NewJournal::NewJournal(std::filesystem::path path) : m_path(std::move(path))
+{
+    namespace fs = std::filesystem;
+    ::umask(077);
+    auto folder = m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path();
+    std::error_code ec;
+    for (auto dir = fs::absolute(folder, ec); !dir.empty() && !fs::exists(dir, ec);
+         dir = dir.parent_path())
+        m_made.push_back(dir);
+    for (auto it = m_made.rbegin(); it != m_made.rend(); ++it)
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
+            int error = errno;
+            m_made.erase(m_made.begin(), it.base()); // what was made: the ones after it
+            for (const auto& made : m_made)
+                ::rmdir(made.c_str());
+            throw CannotCreateError("cannot create the journal folder '" + it->string() +
+                                    "': " + std::strerror(error));
+        }
+    m_lock = make_file_temp(folder, m_path, m_temp);
+    if (m_lock < 0) {
+        int error = errno;
+        for (const auto& made : m_made)
+            ::rmdir(made.c_str());
+        throw CannotCreateError("cannot create the journal '" + m_path.string() +
+                                "': " + std::strerror(error));
+    }
+    try {
+        m_journal.emplace(store::Journal::open_for_write(m_temp));
+    } catch (...) {
+        discard(); // a constructor that throws runs no destructor
+        throw;
+    }
+}
+
+NewJournal::~NewJournal()
+{
+    discard();
+}
+
+void NewJournal::discard()
+{
+    m_journal.reset(); // SQLite closes it (and its locks) before its file goes
+    if (!m_published) {
+        for (const char* side : {"-wal", "-shm", "-journal", ""})
+            ::unlink((m_temp + side).c_str());
+        for (const auto& made : m_made) // only empty folders go
+            ::rmdir(made.c_str());
+    }
+    if (m_lock >= 0)
+        ::close(m_lock);
+    m_lock = -1;
+}
+
+store::Journal& NewJournal::journal()
+{
+    return *m_journal;
+}
+
+void NewJournal::publish()
+{
+    m_journal.reset(); // closed: its write-ahead log is in the file and gone
+    std::error_code ec;
+    if (std::filesystem::file_size(m_temp + "-wal", ec) > 0 && !ec)
+        throw JournalError("could not finish the new journal '" + m_path.string() +
+                           "' (its write-ahead log could not be written back); nothing was "
+                           "written there");
+    if (::link(m_temp.c_str(), m_path.c_str()) != 0) {
+        if (errno == EEXIST)
+            throw CannotCreateError("another steady made a journal at '" + m_path.string() +
+                                    "' meanwhile; nothing was written to it, run the command "
+                                    "again");
+        cannot_write(m_path, errno);
+    }
+    m_published = true;
+    ::unlink(m_temp.c_str());
     auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
     int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {
