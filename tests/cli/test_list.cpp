@@ -336,3 +336,31 @@ TEST_CASE("list shows each entry at the time its writer lived it", "[cli][list][
     CHECK_THAT(r.out, Contains("2026-11-22  20:00  checkin"));
     CHECK_THAT(app.run({"show", "1"}).out, Contains("2026-11-22 20:00 (Europe/Berlin)"));
 }
+
+TEST_CASE("a note's control characters never reach the terminal raw", "[cli][list][show]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    // As a journal imported from elsewhere could hold them: escape, bell,
+    // a carriage return, DEL; a newline and a tab as a person types them.
+    auto logged = app.run({"trigger", "pay\x1b[2Jday", "--note",
+                           "a\x07"
+                           "b\x1b[31mred\rline\ttab\nnext\x7f"});
+    REQUIRE(logged.exit_code == 0);
+    auto list = app.run({"list"});
+    auto show = app.run({"show", "1"});
+    REQUIRE(list.exit_code == 0);
+    REQUIRE(show.exit_code == 0);
+    for (const auto* out : {&logged.out, &list.out, &show.out}) {
+        INFO(*out);
+        for (char c : {'\x1b', '\x07', '\r', '\x7f'})
+            CHECK(out->find(c) == std::string::npos);
+    }
+    CHECK_THAT(list.out, Contains("pay?[2Jday"));
+    CHECK_THAT(list.out, Contains("“a?b?[31mred line tab next?”"));
+    CHECK(occurrences(list.out, "\n") == 2); // the heading and one row
+    CHECK_THAT(show.out, Contains("a?b?[31mred?line\ttab\nnext?"));
+    // The journal keeps what was written, byte for byte.
+    CHECK(app.query("SELECT note FROM entries WHERE id = 1") ==
+          "a\x07"
+          "b\x1b[31mred\rline\ttab\nnext\x7f");
+}

@@ -122,7 +122,8 @@ std::string entry_summary(const Entry& entry, const Output& out, const Reference
         parts.push_back("“" + *entry.note + "”");
     for (const auto& tag : entry.tags)
         parts.push_back("#" + tag);
-    return domain::join(parts, std::string(" ") + std::string(out.glyph("·", "-")) + " ");
+    return printable(domain::join(parts, std::string(" ") + std::string(out.glyph("·", "-")) + " "),
+                     true);
 }
 
 void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone,
@@ -135,7 +136,7 @@ void print_entry(Output& out, const Entry& entry, const timeutil::Zone& zone,
     auto line = [&](std::string_view label, const std::string& value) {
         std::string padded(label);
         padded.resize(11, ' ');
-        os << "  " << out.paint(padded, Tone::dim) << value << '\n';
+        os << "  " << out.paint(padded, Tone::dim) << printable(value) << '\n';
     };
     line("day", timeutil::format_day(entry.day));
     line("at", local_time(entry.at, zone) + " (" + entry.tz + ")");

@@ -35,6 +35,21 @@ void Output::say(std::string_view line)
         m_out << line << '\n';
 }
 
+std::string printable(std::string_view text, bool one_line)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        bool blank = c == '\n' || c == '\t' || (one_line && c == '\r');
+        if (blank)
+            out += one_line ? ' ' : c;
+        else
+            out += byte < 0x20 || byte == 0x7f ? '?' : c;
+    }
+    return out;
+}
+
 std::string ascii_marks(std::string_view text)
 {
     static constexpr std::pair<std::string_view, std::string_view> k_marks[] = {

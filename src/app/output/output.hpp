@@ -57,6 +57,13 @@ class Table {
 // user's own words, pass unchanged.
 std::string ascii_marks(std::string_view text);
 
+// `text`, a person's own words (a note, a trigger, a name), safe to print
+// on a terminal: control characters (escape, bell, …) and DEL shown as '?',
+// so that what was written, or imported from elsewhere, cannot move the
+// cursor or colour the terminal. Newlines and tabs stay; with `one_line`
+// they, and carriage returns, become spaces.
+std::string printable(std::string_view text, bool one_line = false);
+
 // The number of terminal columns `text` (UTF-8) takes: a column a character,
 // two for East Asian wide ones, none for combining marks.
 std::size_t display_width(std::string_view text);

@@ -4,6 +4,7 @@
 #include "app/output/charts.hpp"
 #include "app/output/report.hpp"
 #include "app/output/share.hpp"
+#include "domain/text.hpp"
 
 namespace steady::app {
 
@@ -14,12 +15,27 @@ using domain::Share;
 namespace {
 
 // The person's own words with markdown's marks escaped, so that a note
-// cannot become a link, an image or a heading in the partner's reader.
+// cannot become a link, an image or a heading in the partner's reader. The
+// autolinks of GitHub's markdown need no marks at all ("http://…",
+// "www.…", an address): the ':' before "//" and the '.' after "www" are
+// escaped too, which breaks the pattern a reader looks for; an '@' is
+// followed by an invisible WORD JOINER (U+2060), as readers find addresses
+// after undoing escapes.
 std::string md_escaped(std::string_view text)
 {
+    auto plain = share_printable(text);
     std::string out;
-    for (char c : share_printable(text)) {
-        if (std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        char c = plain[i];
+        std::string_view before = std::string_view(plain).substr(0, i);
+        if (c == '@') {
+            out += "@\u2060";
+            continue;
+        }
+        bool autolink = (c == ':' && plain.compare(i + 1, 2, "//") == 0) ||
+                        (c == '.' && before.size() >= 3 &&
+                         domain::to_lower(before.substr(before.size() - 3)) == "www");
+        if (autolink || std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
             out += '\\';
         out += c == '\n' ? std::string("  \n") : std::string(1, c);
     }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -45,11 +46,8 @@ std::string render_share(const Share& share, ShareFormat format, bool utf8)
 
 std::string share_printable(std::string_view text)
 {
-    std::string out;
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        out += (byte < 0x20 && c != '\n') || byte == 0x7f ? '?' : c;
-    }
+    auto out = printable(text);
+    std::replace(out.begin(), out.end(), '\t', '?');
     return out;
 }
 
