@@ -384,6 +384,19 @@ TEST_CASE("goals in report --json carry their figures as numbers", "[cli][report
     CHECK(goal["in_period"] == 1);
 }
 
+TEST_CASE("a once goal's days_left is null in report --json, as in goal list --json",
+          "[cli][report][goal]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"goal", "add", "call mum"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "log", "1"}).exit_code == 0);
+
+    auto reported = report_json(app, {"report", "--json"})["goals"][0];
+    auto listed = json::parse(app.run({"goal", "list", "--json"}).out)["goals"][0];
+    CHECK(reported["days_left"].is_null());
+    CHECK(listed["days_left"].is_null());
+}
+
 TEST_CASE("triggers by weekday follow week_starts", "[cli][report]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin", "week_starts = \"sunday\"\n"};
@@ -410,4 +423,21 @@ TEST_CASE("a long list of missed days says where to find them all", "[cli][repor
     auto r = app.run({"report", "2026-11"});
     CHECK_THAT(r.out, Contains("and 2 more days (--json lists them all)"));
     CHECK(report_json(app, {"report", "2026-11", "--json"})["checkins"]["missed"].size() == 10);
+}
+
+TEST_CASE("missed days across a new year name the year on both ends", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    for (const char* day : {"2025-11-20", "2025-12-29", "2026-01-03", "2026-11-22"})
+        REQUIRE(app.run({"checkin", "--date", day, "--mood", "5"}).exit_code == 0);
+    auto r = app.run({"report", "2025-11-20..2026-11-22"});
+    REQUIRE(r.exit_code == 0);
+    // Nov 21 2025 to Dec 28 2025, Dec 30 2025 to Jan 2 2026, Jan 4 to Nov 21 2026.
+    CHECK_THAT(r.out, Contains("missed Nov 21 2025–Dec 28 2025, Dec 30 2025–Jan 2 2026, "
+                               "Jan 4–Nov 21"));
+    // The same month of two years is not one month.
+    TestApp two{"2026-11-22T20:00", "Europe/Berlin"};
+    for (const char* day : {"2025-11-20", "2026-11-22"})
+        REQUIRE(two.run({"checkin", "--date", day, "--mood", "5"}).exit_code == 0);
+    CHECK_THAT(two.run({"report", "all"}).out, Contains("missed Nov 21 2025–Nov 21 2026"));
 }

@@ -157,7 +157,8 @@ void write_goal_objects(JsonWriter& json, const std::vector<domain::ReportGoal>&
         json.key("progress").value(p.progress);
         json.key("expected").value(two_decimals(p.expected));
         json.key("remaining").value(p.remaining);
-        json.key("days_left").value(p.days_left);
+        bool once = goal.goal.kind == domain::GoalKind::once; // as goal list --json says
+        json.key("days_left").value(once ? std::nullopt : std::optional(p.days_left));
         json.key("per_day").value(p.per_day);
         json.key("pace").value(domain::pace_name(p.pace));
         json.key("in_period").value(goal.in_period);

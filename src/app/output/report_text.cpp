@@ -27,17 +27,19 @@ std::string day_list(const std::vector<Day>& days, std::size_t limit, bool utf8)
     for (const auto& run : runs) {
         if (shown == limit)
             break;
-        bool year =
-            date::year_month_day{run.from}.year() != date::year_month_day{days.back()}.year();
+        // A year is said where it is not the last day's, and on both ends of
+        // a run across a new year ("Dec 30 2025–Jan 2 2026").
+        date::year_month_day from{run.from};
+        date::year_month_day to{run.to};
+        auto last_year = date::year_month_day{days.back()}.year();
         if (!text.empty())
             text += ", ";
-        text += short_day(run.from, year);
+        text += short_day(run.from, from.year() != last_year);
         if (run.to != run.from) {
-            bool same_month =
-                date::year_month_day{run.from}.month() == date::year_month_day{run.to}.month();
+            bool same_month = from.year() == to.year() && from.month() == to.month();
             text += utf8 ? "–" : "-";
-            text += same_month ? std::to_string(unsigned(date::year_month_day{run.to}.day()))
-                               : short_day(run.to, false);
+            text += same_month ? std::to_string(unsigned(to.day()))
+                               : short_day(run.to, to.year() != last_year || to.year() != from.year());
         }
         shown_days += static_cast<int>((run.to - run.from).count()) + 1;
         ++shown;
