@@ -186,3 +186,22 @@ TEST_CASE("export --output onto the journal itself is refused, by any name", "[c
     CHECK(steady::test::file_digest(wal) == wal_digest);
     CHECK(app.snapshot() == before);
 }
+
+TEST_CASE("export or share --output to a folder says it is a folder, writes nothing",
+          "[cli][export][share]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    auto before = app.snapshot();
+    auto folder = app.dir() / "out";
+    std::filesystem::create_directory(folder);
+
+    for (const auto& path : {folder.string(), folder.string() + "/"}) {
+        INFO(path);
+        CHECK_REFUSED(app.run({"export", "--output", path}), 73, "it is a folder");
+        CHECK_REFUSED(app.run({"share", "sam", "--output", path}), 73,
+                      "cannot write '" + path + "': it is a folder; give a file name");
+    }
+    CHECK(std::filesystem::is_empty(folder));
+    CHECK(app.snapshot() == before); // no share logged
+}

@@ -364,3 +364,12 @@ TEST_CASE("a note's control characters never reach the terminal raw", "[cli][lis
           "a\x07"
           "b\x1b[31mred\rline\ttab\nnext\x7f");
 }
+
+TEST_CASE("a flag's number that is not a number is named with what was typed",
+          "[cli][list][errors]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    CHECK_REFUSED(app.run({"list", "--limit", "abc"}), 64,
+                  "--limit must be a number (got 'abc') (see 'steady list --help')");
+    CHECK_FALSE(app.journal_exists());
+}

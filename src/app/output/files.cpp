@@ -77,6 +77,15 @@ void remove_abandoned_file_temps(const std::filesystem::path& folder)
     }
 }
 
+// A folder is no file to write: said as such, not as the errno of a rename.
+void refuse_folder(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    auto text = path.string();
+    if ((!text.empty() && text.back() == '/') || std::filesystem::is_directory(path, ec))
+        throw CannotCreateError("cannot write '" + text + "': it is a folder; give a file name");
+}
+
 // Makes the temporary file for `path` beside it, mode 0600 and locked
 // (flock, released when the process ends however it ends), after removing
 // abandoned ones; its name goes to `temp`. -1 with errno set on failure.
@@ -118,6 +127,7 @@ void refuse_the_journal(const std::string& output, const std::filesystem::path& 
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes)
 {
+    refuse_folder(path);
     auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     std::string temp;
     int fd = make_file_temp(folder, path, temp);
@@ -176,6 +186,7 @@ AtomicFile::AtomicFile(const std::filesystem::path& path)
     // A file size limit (ulimit -f) then fails the write with EFBIG, which
     // is reported, instead of killing steady with SIGXFSZ mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
+    refuse_folder(path);
     auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     m_buffer->fd = make_file_temp(folder, path, m_temp);
     if (m_buffer->fd < 0)

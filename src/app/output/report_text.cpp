@@ -38,8 +38,9 @@ std::string day_list(const std::vector<Day>& days, std::size_t limit, bool utf8)
         if (run.to != run.from) {
             bool same_month = from.year() == to.year() && from.month() == to.month();
             text += utf8 ? "–" : "-";
-            text += same_month ? std::to_string(unsigned(to.day()))
-                               : short_day(run.to, to.year() != last_year || to.year() != from.year());
+            text += same_month
+                        ? std::to_string(unsigned(to.day()))
+                        : short_day(run.to, to.year() != last_year || to.year() != from.year());
         }
         shown_days += static_cast<int>((run.to - run.from).count()) + 1;
         ++shown;
