@@ -441,3 +441,18 @@ TEST_CASE("missed days across a new year name the year on both ends", "[cli][rep
         REQUIRE(two.run({"checkin", "--date", day, "--mood", "5"}).exit_code == 0);
     CHECK_THAT(two.run({"report", "all"}).out, Contains("missed Nov 21 2025–Nov 21 2026"));
 }
+
+TEST_CASE("report all counts entries from before 1970 too", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"checkin", "--mood", "6"}).exit_code == 0);
+    REQUIRE(app.run({"trigger", "old", "--at", "1969-12-30 18:00"}).exit_code == 0);
+
+    auto j = report_json(app, {"report", "all", "--json"});
+    CHECK(j["period"]["from"] == "1969-12-30");
+    CHECK(j["triggers"]["count"] == 1);
+    CHECK(j["checkins"]["days"] == 20782);
+    auto text = app.run({"report", "all"}).out;
+    CHECK_THAT(text, Contains("Report 1969-12-30 – 2026-11-22\n"));
+    CHECK_THAT(text, !Contains("figures for"));
+}

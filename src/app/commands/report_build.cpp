@@ -90,7 +90,7 @@ domain::Report build_report(Context& ctx, const timeutil::Period& period,
         auto start = store::first_entry_day(journal);
         if (period.all)
             report.period.from = std::min(start.value_or(report.today), report.today);
-        auto covered = domain::covered_days(period, start, report.today);
+        auto covered = domain::covered_days(report.period, start, report.today);
         if (covered) {
             report.first = covered->from;
             report.last = covered->to;
