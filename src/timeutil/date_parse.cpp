@@ -180,7 +180,7 @@ DateInput parse_date(std::string_view text, const TimeContext& ctx)
     auto original = detail::trim(text);
     auto norm = detail::normalize(text);
     if (norm.empty())
-        fail(original, k_hint);
+        fail(text, k_hint); // "'   ' is not a date": what was typed, spaces and all
     if (norm == "now")
         return {ctx.now, ctx.today(), true};
     if (auto r = try_iso(original, norm, ctx))

@@ -298,3 +298,28 @@ TEST_CASE("share --output onto the journal itself is refused, nothing logged", "
     CHECK(app.snapshot() == before);
     CHECK(app.count("SELECT count(*) FROM shares") == 0);
 }
+
+TEST_CASE("the markdown share has the figures the text share has", "[cli][share]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    auto ok = [&](std::vector<std::string> args) { REQUIRE(app.run(args).exit_code == 0); };
+    ok({"checkin", "--date", "2026-11-12", "--mood", "4", "--craving", "6"});
+    ok({"checkin", "--date", "2026-11-20", "--mood", "6", "--craving", "3"});
+    ok({"trigger", "the boss", "--category", "angry", "--at", "2026-11-20 09:00"});
+    ok({"craving", "--intensity", "5", "--duration", "20m", "--outcome", "resisted", "--strategy",
+        "walk", "--at", "2026-11-20 09:30"});
+    ok({"craving", "--intensity", "4", "--at", "2026-11-21 10:00"});
+    ok({"partner", "add", "Sam", "--email", "sam@example.org"});
+
+    auto text = share_out(app, {"share", "Sam"});
+    auto md = share_out(app, {"share", "Sam", "--format", "markdown"});
+    for (const char* figure :
+         {"up 2 on the 7 days before", "down 3 on the 7 days before", "20 min on average",
+          "1 not recorded", "hungry 0, angry 1, lonely 0, tired 0"}) {
+        INFO(figure);
+        CHECK_THAT(text, Contains(figure));
+        CHECK_THAT(md, Contains(figure));
+    }
+    CHECK_THAT(md, Contains("- By weekday: Mon 0, Tue 0, Wed 0, Thu 0, Fri 1, Sat 0, Sun 0\n"));
+    CHECK_THAT(md, Contains("- By hour, 0 to 23: `         █              `\n"));
+}

@@ -125,7 +125,7 @@ const DateCase k_date_cases[] = {
     {"yesterday 25:00", k_sun, k_berlin, "00:00", "error: 'yesterday 25:00' is not a date"},
     {"yesterday 22:10 pm", k_sun, k_berlin, "00:00", "error: 'yesterday 22:10 pm' is not"},
     {"", k_sun, k_berlin, "00:00", "error: '' is not a date (try"},
-    {"   ", k_sun, k_berlin, "00:00", "error: '' is not a date (try"},
+    {"   ", k_sun, k_berlin, "00:00", "error: '   ' is not a date (try"},
     {"3 dayz ago", k_sun, k_berlin, "00:00", "error: '3 dayz ago' is not a date (try '3 days"},
     {"three days ago", k_sun, k_berlin, "00:00", "error: 'three days ago' is not a date"},
     {"tomorrow", k_sun, k_berlin, "00:00", "error: 'tomorrow' is not a date (try"},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/output/output.hpp"
@@ -26,6 +27,14 @@ std::string short_day(timeutil::Day day, bool with_year);
 // Days as runs: "Nov 18, Nov 21, Nov 3–9"; at most `limit` runs, then
 // "and N more days". The year is shown when it is not `year`.
 std::string day_list(const std::vector<timeutil::Day>& days, std::size_t limit, bool utf8);
+
+// ", up 0.4 on the 7 days before" (", as on …", ", down …"): an average
+// beside the one of as many days before the period; "" without one.
+std::string change_text(double now, std::optional<double> before, int days);
+
+// The HALT categories (hungry, angry, lonely, tired), each by its count
+// (any case): "hungry 1, angry 0, lonely 2, tired 0"; "" when none occurred.
+std::string halt_list(const domain::MomentFigures& moments);
 
 // The sections of print_report that `scope` holds and `report` has figures
 // for, without the heading; `report` should be redacted to `scope`.

@@ -35,22 +35,6 @@ std::string category_list(const domain::MomentFigures& m)
     return text;
 }
 
-// The HALT categories, each by its count (any case), when any occurred.
-std::string halt_list(const domain::MomentFigures& m)
-{
-    std::string text;
-    int any = 0;
-    for (const char* halt : k_halt) {
-        int count = 0;
-        for (const auto& [name, tally] : m.by_category)
-            if (domain::to_lower(name) == halt)
-                count += tally.count;
-        any += count;
-        text += (text.empty() ? "" : ", ") + std::string(halt) + " " + std::to_string(count);
-    }
-    return any > 0 ? text : std::string();
-}
-
 void print_weekdays(Output& out, const Report& r)
 {
     const auto& m = r.moments;
@@ -76,6 +60,21 @@ void print_hours(Output& out, const domain::MomentFigures& m)
 }
 
 } // namespace
+
+std::string halt_list(const domain::MomentFigures& m)
+{
+    std::string text;
+    int any = 0;
+    for (const char* halt : k_halt) {
+        int count = 0;
+        for (const auto& [name, tally] : m.by_category)
+            if (domain::to_lower(name) == halt)
+                count += tally.count;
+        any += count;
+        text += (text.empty() ? "" : ", ") + std::string(halt) + " " + std::to_string(count);
+    }
+    return any > 0 ? text : std::string();
+}
 
 void print_report_triggers(Output& out, const Report& r)
 {

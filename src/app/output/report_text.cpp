@@ -107,17 +107,6 @@ void print_checkins(Output& out, const Report& r)
                        report_plural(streaks.longest, "day", "days"));
 }
 
-std::string change_text(double now, std::optional<double> before, int days)
-{
-    if (!before)
-        return {};
-    double change = std::round((now - *before) * 10) / 10;
-    std::string on = " on the " + report_plural(days, "day", "days") + " before";
-    if (change == 0)
-        return ", as" + on;
-    return (change > 0 ? ", up " : ", down ") + domain::format_tenths(std::abs(change)) + on;
-}
-
 void print_measure(Output& out, const Report& r, domain::Measure measure, double low, double high,
                    std::optional<double> previous)
 {
@@ -169,6 +158,17 @@ void print_cravings(Output& out, const Report& r)
 }
 
 } // namespace
+
+std::string change_text(double now, std::optional<double> before, int days)
+{
+    if (!before)
+        return {};
+    double change = std::round((now - *before) * 10) / 10;
+    std::string on = " on the " + report_plural(days, "day", "days") + " before";
+    if (change == 0)
+        return ", as" + on;
+    return (change > 0 ? ", up " : ", down ") + domain::format_tenths(std::abs(change)) + on;
+}
 
 void print_report(Output& out, const Report& r)
 {

@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
 #include "app/output/charts.hpp"
@@ -57,14 +61,16 @@ std::string md_days(int n)
     return std::to_string(n) + (n == 1 ? " day" : " days");
 }
 
+// `previous`: the average of as many days before the period, for the trend.
 void md_measure(std::ostream& os, const Report& r, domain::Measure measure, const char* label,
-                double low, double high, bool utf8)
+                double low, double high, bool utf8, std::optional<double> previous = std::nullopt)
 {
     auto stats = domain::stats_of(r, measure);
     if (stats.count == 0)
         return;
     os << "- " << label << ": average " << md_decimal(*stats.average()) << " ("
-       << md_decimal(stats.min) << (utf8 ? "–" : "-") << md_decimal(stats.max) << "), by day `"
+       << md_decimal(stats.min) << (utf8 ? "–" : "-") << md_decimal(stats.max) << ")"
+       << change_text(*stats.average(), previous, r.days_counted) << ", by day `"
        << sparkline(squeeze(domain::by_day(r, measure), 56), low, high, utf8) << "`\n";
 }
 
@@ -84,15 +90,21 @@ void md_cravings(std::ostream& os, const Report& r, bool utf8)
     const auto& m = r.moments;
     os << "\n## Cravings\n\n- " << m.cravings << " logged: " << m.resisted << " resisted, "
        << m.used << " used";
+    if (int open = m.cravings - m.resisted - m.used; open > 0)
+        os << ", " << open << " not recorded";
     if (auto intensity = m.craving_intensity.average())
         os << ", intensity " << md_decimal(*intensity);
+    if (auto minutes = m.craving_minutes.average())
+        os << ", " << domain::format_span(std::chrono::minutes(std::lround(*minutes)))
+           << " on average";
     os << "\n";
     for (const auto& s : domain::ranked_strategies(m.strategies))
         os << "- " << md_escaped(s.name) << ": " << s.resisted << " of " << s.used << " resisted\n";
-    md_measure(os, r, domain::Measure::craving, "Craving at check-in", 0, 10, utf8);
+    md_measure(os, r, domain::Measure::craving, "Craving at check-in", 0, 10, utf8,
+               r.previous_craving);
 }
 
-void md_triggers(std::ostream& os, const Report& r)
+void md_triggers(std::ostream& os, const Report& r, bool utf8)
 {
     const auto& m = r.moments;
     os << "\n## Triggers\n\n- " << m.triggers << " logged";
@@ -102,6 +114,22 @@ void md_triggers(std::ostream& os, const Report& r)
     for (const auto& [name, tally] : m.by_category)
         os << "- " << (name.empty() ? "no category" : md_escaped(name)) << ": " << tally.count
            << "\n";
+    if (m.triggers == 0)
+        return;
+    if (auto halt = halt_list(m); !halt.empty())
+        os << "- HALT: " << halt << "\n";
+    os << "- By weekday:";
+    for (unsigned i = 0; i < 7; ++i) {
+        auto weekday = (r.week_start + date::days{i}).c_encoding();
+        os << (i == 0 ? " " : ", ")
+           << std::string(domain::weekday_name(static_cast<int>(weekday))).substr(0, 3) << " "
+           << m.triggers_by_weekday[weekday];
+    }
+    int most = *std::max_element(m.triggers_by_hour.begin(), m.triggers_by_hour.end());
+    std::vector<std::optional<double>> hours;
+    for (int count : m.triggers_by_hour)
+        hours.push_back(count > 0 ? std::optional<double>(count) : std::nullopt);
+    os << "\n- By hour, 0 to 23: `" << sparkline(hours, 0, most, utf8) << "`\n";
 }
 
 void md_rest(std::ostream& os, const Share& share, bool utf8)
@@ -181,12 +209,12 @@ std::string share_markdown(const Share& share, bool utf8)
         md_checkins(os, share, utf8);
     if (share.scope.has(Section::mood) && domain::stats_of(r, domain::Measure::mood).count > 0) {
         os << "\n## Mood\n\n";
-        md_measure(os, r, domain::Measure::mood, "Mood", 1, 10, utf8);
+        md_measure(os, r, domain::Measure::mood, "Mood", 1, 10, utf8, r.previous_mood);
     }
     if (share.scope.has(Section::cravings) && r.days_counted > 0)
         md_cravings(os, r, utf8);
     if (share.scope.has(Section::triggers) && r.days_counted > 0)
-        md_triggers(os, r);
+        md_triggers(os, r, utf8);
     md_rest(os, share, utf8);
     md_notes(os, r);
     os << "\n---\n\n"
