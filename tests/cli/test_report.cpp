@@ -456,3 +456,16 @@ TEST_CASE("report all counts entries from before 1970 too", "[cli][report]")
     CHECK_THAT(text, Contains("Report 1969-12-30 – 2026-11-22\n"));
     CHECK_THAT(text, !Contains("figures for"));
 }
+
+TEST_CASE("a report of a period before a goal was added does not list it", "[cli][report][goal]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"goal", "add", "read", "--target", "1", "--per", "day"}).exit_code == 0);
+    REQUIRE(app.run({"checkin", "--mood", "5"}).exit_code == 0);
+
+    auto october = app.run({"report", "2026-10"});
+    CHECK_THAT(october.out, Contains("Nothing was logged in this period."));
+    CHECK_THAT(october.out, !Contains("read"));
+    CHECK(report_json(app, {"report", "2026-10", "--json"})["goals"].empty());
+    CHECK_THAT(app.run({"report", "2026-11"}).out, Contains("#1 read"));
+}

@@ -29,11 +29,14 @@ namespace {
 
 // The goals in progress, and those marked done on a day of the period up to
 // today (`updated`, which goal done sets and undo restores, as the dashboard
-// reads it): a goal finished within the period is progress made in it.
+// reads it): a goal finished within the period is progress made in it. A
+// goal added after the period was not in progress in it.
 void add_goals(Context& ctx, store::Journal& journal, domain::Report& report)
 {
     const auto& time = ctx.time();
     for (const auto& goal : store::list_goals(journal, store::GoalSelection::all)) {
+        if (timeutil::day_of(goal.created, *time.zone, time.day_start) > report.period.to)
+            continue;
         std::optional<timeutil::Day> done_on;
         if (goal.status == domain::GoalStatus::done) {
             done_on = timeutil::day_of(goal.updated, *time.zone, time.day_start);
