@@ -92,6 +92,41 @@ expect_exit 0 steady import "$tmp/import.json"
 expect_eq "$(count)" "$after" "entries after importing again after a kill"
 expect_eq "$(sql 'PRAGMA integrity_check')" ok "integrity after importing again"
 
+# Into a journal not made yet: the import makes it aside, under a hidden
+# temporary name, and links it into place only when it is whole. Killed,
+# it leaves no journal or the whole one; its abandoned temporary files
+# (with SQLite's -wal and -shm) go with the next import once a minute old.
+new_folder=$tmp/new
+new_db=$new_folder/journal.db
+new_trials=$(((trials + 1) / 2))
+fresh_none=0 fresh_all=0
+for trial in $(seq 1 "$new_trials"); do
+    rm -rf "$new_folder"
+    delay_ms=$((RANDOM % span))
+    db=$new_db kill_after "$delay_ms" import "$tmp/import.json"
+    _check
+    if [ -e "$new_db" ]; then
+        fresh_all=$((fresh_all + 1))
+        expect_eq "$(sqlite3 -batch "$new_db" 'PRAGMA integrity_check')" ok             "integrity of the new journal, trial $trial (killed at $delay_ms ms)"
+        expect_eq "$(count "$new_db")" "$entries" "the new journal of trial $trial is whole"
+    else
+        fresh_none=$((fresh_none + 1))
+        [ "$status" = 137 ] || fail "new-journal trial $trial exited $status and left no journal"
+    fi
+done
+echo "$new_trials killed imports into a new journal: $fresh_none left none, $fresh_all a whole one"
+# The last trial's leftovers, if any, aged past the minute; then the import again.
+rm -rf "$new_folder"
+db=$new_db kill_after $((took_ms / 3)) import "$tmp/import.json"
+left=$(find "$new_folder" -name '.journal.db.steady-*' 2>/dev/null | wc -l)
+echo "a kill a third of the way in left $left hidden files"
+find "$new_folder" -name '.journal.db.steady-*' -exec touch -d '2 minutes ago' {} + 2>/dev/null
+expect_exit 0 env STEADY_DB="$new_db" STEADY_NOW="$NOW" TZ="$ZONE" HOME="$tmp/home" \
+    "$STEADY_BIN" import "$tmp/import.json"
+expect_eq "$(count "$new_db")" "$entries" "the new journal after importing again"
+expect_eq "$(find "$new_folder" -name '.journal.db.steady-*' | wc -l)" 0 \
+    "no hidden temporary journal files left after the next import"
+
 # Export: kill `export --output` at random moments over the big journal.
 out_dir=$tmp/exports
 mkdir -p "$out_dir"
