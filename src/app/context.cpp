@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/output/files.hpp"
 #include "base/error.hpp"
 #include "domain/text.hpp"
 
@@ -185,6 +186,9 @@ std::optional<fs::path> Context::user_gnupg_home() const
 store::Journal& Context::journal_for_write()
 {
     if (!m_journal || !m_journal_writable) {
+        // What a killed import into a new journal left beside it (a hidden
+        // temporary journal, most of the import) goes at the next write.
+        remove_abandoned_temps(journal_path().parent_path());
         m_journal = store::Journal::open_for_write(journal_path());
         m_journal_writable = true;
     }

@@ -75,13 +75,13 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& e,
     std::string what = e.what();
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr)
         return extras_message(app, what, args);
-    // "Could not convert: --limit = abc": the options CLI11 converts are numbers.
+    // "Could not convert: --limit = abc" (a number, or a flag given =maybe).
     constexpr std::string_view k_convert = "Could not convert: ";
     if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr && what.starts_with(k_convert)) {
         auto rest = what.substr(k_convert.size());
         auto eq = rest.find(" = ");
         if (eq != std::string::npos)
-            return rest.substr(0, eq) + " must be a number (got '" + rest.substr(eq + 3) + "')" +
+            return "'" + rest.substr(eq + 3) + "' is not a value " + rest.substr(0, eq) + " takes" +
                    help_hint(app);
     }
     bool acronym = what.size() > 1 && std::isupper(static_cast<unsigned char>(what[1]));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -565,4 +566,53 @@ TEST_CASE("the same share logged twice in a second is imported twice, and only o
         CHECK_THAT(again.out, Contains("added 0, updated 0, skipped 4"));
         CHECK(journal->count("SELECT count(*) FROM shares") == 2);
     }
+}
+
+TEST_CASE("an import through a dangling symlink makes the journal at its target, or nothing",
+          "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    full_journal(app);
+    auto file = app.dir() / "all.json";
+    REQUIRE(app.run({"export", "--output", file.string()}).exit_code == 0);
+    auto bad = app.dir() / "bad.json";
+    write_file(bad, R"([{"kind":"checkin","at":"2026-11-20T21:00:00+01:00","mood":"high"}])");
+    auto link = app.dir() / "link.db";
+    auto target = app.dir() / "target.db";
+    std::filesystem::create_symlink("target.db", link);
+    app.env["STEADY_DB"] = link.string();
+
+    CHECK_REFUSED(app.run({"import", bad.string()}), 65, "nothing was imported");
+    CHECK_FALSE(std::filesystem::exists(target));
+    ok(app, {"import", file.string()});
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(std::filesystem::is_regular_file(target));
+    CHECK(app.count("SELECT count(*) FROM entries") > 0);
+}
+
+TEST_CASE("the next write removes what a killed import into a new journal left", "[cli][import]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"checkin", "--mood", "5"}).exit_code == 0);
+    namespace fs = std::filesystem;
+    auto temp = app.dir() / ".journal.db.steady-AbC123";
+    std::vector<fs::path> left = {temp, temp.string() + "-wal", temp.string() + "-shm"};
+    auto fresh = app.dir() / ".journal.db.steady-XyZ789"; // a minute has not passed
+    for (const auto& path : left)
+        write_file(path, "half an import");
+    write_file(fresh, "still being written");
+    auto old = fs::file_time_type::clock::now() - std::chrono::minutes(2);
+    fs::last_write_time(temp, old);
+    // A name that a kill left between the link into place and the unlink:
+    // a second name of the journal itself, removed without being opened.
+    auto second = app.dir() / ".journal.db.steady-LnK456";
+    fs::create_hard_link(app.db_path(), second);
+    fs::last_write_time(app.db_path(), old);
+
+    REQUIRE(app.run({"trigger", "payday"}).exit_code == 0);
+    for (const auto& path : left)
+        CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(second));
+    CHECK(fs::exists(fresh));
+    CHECK(app.count("SELECT count(*) FROM entries") == 2);
 }

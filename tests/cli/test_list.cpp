@@ -359,6 +359,24 @@ TEST_CASE("a note's control characters never reach the terminal raw", "[cli][lis
     CHECK_THAT(list.out, Contains("“a?b?[31mred line tab next?”"));
     CHECK(occurrences(list.out, "\n") == 2); // the heading and one row
     CHECK_THAT(show.out, Contains("a?b?[31mred?line\ttab\nnext?"));
+    // A C1 control (CSI, U+009B) is one '?', and UTF-8 around it stays whole.
+    auto c1 = app.run({"trigger", "caf\xc3\xa9 \xc2\x9b"
+                                  "2J \xe2\x80\x94"});
+    REQUIRE(c1.exit_code == 0);
+    CHECK_THAT(c1.out, Contains("caf\xc3\xa9 ?2J \xe2\x80\x94"));
+    CHECK_THAT(app.run({"list"}).out, Contains("caf\xc3\xa9 ?2J \xe2\x80\x94"));
+    // A trigger's category and a goal's title in report, goal list and share.
+    REQUIRE(app.run({"trigger", "x", "--category", "cat\x1b[2J"}).exit_code == 0);
+    REQUIRE(app.run({"goal", "add", "g\x1b[31m", "--target", "1", "--per", "day"}).exit_code == 0);
+    REQUIRE(app.run({"partner", "add", "Sam", "--email", "sam@example.org", "--notes"}).exit_code ==
+            0);
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"report"}, {"goal", "list"}, {"share", "Sam"}}) {
+        auto r = app.run(args);
+        INFO(args.front() << ": " << r.out);
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.out.find('\x1b') == std::string::npos);
+    }
     // The journal keeps what was written, byte for byte.
     CHECK(app.query("SELECT note FROM entries WHERE id = 1") ==
           "a\x07"
@@ -370,6 +388,9 @@ TEST_CASE("a flag's number that is not a number is named with what was typed",
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
     CHECK_REFUSED(app.run({"list", "--limit", "abc"}), 64,
-                  "--limit must be a number (got 'abc') (see 'steady list --help')");
+                  "'abc' is not a value --limit takes (see 'steady list --help')");
+    CHECK_REFUSED(app.run({"list", "--limit", "1.5"}), 64, "'1.5' is not a value --limit takes");
+    CHECK_REFUSED(app.run({"import", "x.json", "--dry-run=maybe"}), 64,
+                  "'maybe' is not a value --dry-run takes");
     CHECK_FALSE(app.journal_exists());
 }

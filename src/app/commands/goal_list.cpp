@@ -27,8 +27,9 @@ Tone pace_tone(domain::Pace pace)
 std::string title_cell(const domain::Goal& goal)
 {
     if (goal.status == domain::GoalStatus::active)
-        return goal.title;
-    return goal.title + " (" + std::string(domain::goal_status_name(goal.status)) + ")";
+        return printable(goal.title, true);
+    return printable(goal.title, true) + " (" + std::string(domain::goal_status_name(goal.status)) +
+           ")";
 }
 
 // "1 done, 0 put away: steady goal list --all".

@@ -18,7 +18,7 @@
 #include "app/commands/import_records.hpp"
 #include "app/context.hpp"
 #include "app/crypt.hpp"
-#include "app/output/files.hpp"
+#include "app/new_journal.hpp"
 #include "base/error.hpp"
 #include "domain/json.hpp"
 #include "domain/text.hpp"
@@ -426,10 +426,9 @@ void import_records(const ImportOptions& opt, Context& ctx, std::istream& in,
     // gives it its name only when every record is in: a refused file leaves
     // no journal (nor its folders) behind.
     std::optional<NewJournal> fresh;
-    std::error_code ec;
-    if (!opt.dry_run &&
-        !std::filesystem::exists(std::filesystem::symlink_status(ctx.journal_path(), ec)))
-        fresh.emplace(ctx.journal_path());
+    if (!opt.dry_run)
+        if (auto path = new_journal_path(ctx.journal_path()))
+            fresh.emplace(*path);
     auto& journal = opt.dry_run ? ctx.journal_for_read()
                     : fresh     ? fresh->journal()
                                 : ctx.journal_for_write();

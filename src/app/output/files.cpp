@@ -64,6 +64,14 @@ void remove_abandoned_file_temps(const std::filesystem::path& folder)
         if (!is_file_temp_name(it->path().filename().string()) || !it->is_regular_file(ec) ||
             it->last_write_time(ec) > minute_ago || ec)
             continue;
+        // A temporary journal killed between its link into place and its
+        // unlink is a second name of the journal: that name goes, unopened
+        // (closing a file the process has open in SQLite drops its locks).
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) == 0 && st.st_nlink > 1) {
+            ::unlink(it->path().c_str());
+            continue;
+        }
         int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
             continue;
@@ -116,6 +124,27 @@ bool is_the_journal(const std::filesystem::path& target, const std::filesystem::
 }
 
 } // namespace
+
+int make_temp_beside(const std::filesystem::path& path, std::string& temp)
+{
+    auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    return make_file_temp(folder, path, temp);
+}
+
+void remove_abandoned_temps(const std::filesystem::path& folder)
+{
+    remove_abandoned_file_temps(folder);
+}
+
+void sync_folder_of(const std::filesystem::path& path)
+{
+    auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
 
 void refuse_the_journal(const std::string& output, const std::filesystem::path& journal,
                         std::string_view what)
@@ -224,89 +253,6 @@ void AtomicFile::commit()
     if (::rename(m_temp.c_str(), m_path.c_str()) != 0)
         cannot_write(m_path, errno);
     m_committed = true;
-    auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
-    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-}
-
-NewJournal::NewJournal(std::filesystem::path path) : m_path(std::move(path))
-{
-    namespace fs = std::filesystem;
-    ::umask(077);
-    auto folder = m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path();
-    std::error_code ec;
-    for (auto dir = fs::absolute(folder, ec); !dir.empty() && !fs::exists(dir, ec);
-         dir = dir.parent_path())
-        m_made.push_back(dir);
-    for (auto it = m_made.rbegin(); it != m_made.rend(); ++it)
-        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
-            int error = errno;
-            m_made.erase(m_made.begin(), it.base()); // what was made: the ones after it
-            for (const auto& made : m_made)
-                ::rmdir(made.c_str());
-            throw CannotCreateError("cannot create the journal folder '" + it->string() +
-                                    "': " + std::strerror(error));
-        }
-    m_lock = make_file_temp(folder, m_path, m_temp);
-    if (m_lock < 0) {
-        int error = errno;
-        for (const auto& made : m_made)
-            ::rmdir(made.c_str());
-        throw CannotCreateError("cannot create the journal '" + m_path.string() +
-                                "': " + std::strerror(error));
-    }
-    try {
-        m_journal.emplace(store::Journal::open_for_write(m_temp));
-    } catch (...) {
-        discard(); // a constructor that throws runs no destructor
-        throw;
-    }
-}
-
-NewJournal::~NewJournal()
-{
-    discard();
-}
-
-void NewJournal::discard()
-{
-    m_journal.reset(); // SQLite closes it (and its locks) before its file goes
-    if (!m_published) {
-        for (const char* side : {"-wal", "-shm", "-journal", ""})
-            ::unlink((m_temp + side).c_str());
-        for (const auto& made : m_made) // only empty folders go
-            ::rmdir(made.c_str());
-    }
-    if (m_lock >= 0)
-        ::close(m_lock);
-    m_lock = -1;
-}
-
-store::Journal& NewJournal::journal()
-{
-    return *m_journal;
-}
-
-void NewJournal::publish()
-{
-    m_journal.reset(); // closed: its write-ahead log is in the file and gone
-    std::error_code ec;
-    if (std::filesystem::file_size(m_temp + "-wal", ec) > 0 && !ec)
-        throw JournalError("could not finish the new journal '" + m_path.string() +
-                           "' (its write-ahead log could not be written back); nothing was "
-                           "written there");
-    if (::link(m_temp.c_str(), m_path.c_str()) != 0) {
-        if (errno == EEXIST)
-            throw CannotCreateError("another steady made a journal at '" + m_path.string() +
-                                    "' meanwhile; nothing was written to it, run the command "
-                                    "again");
-        cannot_write(m_path, errno);
-    }
-    m_published = true;
-    ::unlink(m_temp.c_str());
     auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
     int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {

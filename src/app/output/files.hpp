@@ -2,13 +2,9 @@
 
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "store/journal.hpp"
 
 namespace steady::app {
 
@@ -49,34 +45,19 @@ class AtomicFile {
     bool m_committed = false;
 };
 
-// A journal that does not exist yet, made for a command that must leave
-// nothing behind when it fails (an import into a new journal: SPEC §9,
-// nothing is written on any error). It is made at a temporary name beside
-// `path` (".NAME.steady-XXXXXX", locked as AtomicFile's are), in the
-// folders it needs (made private); publish() closes it and links it to
-// `path`, never over a journal made there meanwhile (that is a
-// CannotCreateError, 73, and nothing is imported). Destroyed unpublished,
-// it removes its files and the folders it made.
-class NewJournal {
-  public:
-    explicit NewJournal(std::filesystem::path path);
-    ~NewJournal();
-    NewJournal(const NewJournal&) = delete;
-    NewJournal& operator=(const NewJournal&) = delete;
+// The temporary file for writing `path` atomically, made beside it
+// (".NAME.steady-XXXXXX", mode 0600, flocked until the process ends or the
+// descriptor returned is closed), after removing abandoned ones; its name
+// goes to `temp`. -1 with errno set on failure.
+int make_temp_beside(const std::filesystem::path& path, std::string& temp);
 
-    store::Journal& journal();
-    void publish();
+// Removes the temporary files in `folder` that killed writes left behind:
+// unlocked and untouched for a minute (with SQLite's side files, for a
+// temporary journal).
+void remove_abandoned_temps(const std::filesystem::path& folder);
 
-  private:
-    void discard();
-
-    std::filesystem::path m_path;
-    std::string m_temp;
-    int m_lock = -1;                           // the temporary file, flocked
-    std::vector<std::filesystem::path> m_made; // folders made, the deepest first
-    std::optional<store::Journal> m_journal;
-    bool m_published = false;
-};
+// Flushes the folder holding `path` to disk (after a rename or link there).
+void sync_folder_of(const std::filesystem::path& path);
 
 // Refuses (a UsageError, 64) to write `output`, a file a command was told
 // to write (`what`, e.g. "the export"), when it is the journal at `journal`

@@ -39,13 +39,19 @@ std::string printable(std::string_view text, bool one_line)
 {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         auto byte = static_cast<unsigned char>(c);
+        auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
         bool blank = c == '\n' || c == '\t' || (one_line && c == '\r');
-        if (blank)
+        if (blank) {
             out += one_line ? ' ' : c;
-        else
+        } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {
+            out += '?'; // a C1 control (U+0080 to U+009F: CSI, OSC, …), which xterm obeys
+            ++i;
+        } else {
             out += byte < 0x20 || byte == 0x7f ? '?' : c;
+        }
     }
     return out;
 }

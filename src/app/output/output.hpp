@@ -58,7 +58,8 @@ class Table {
 std::string ascii_marks(std::string_view text);
 
 // `text`, a person's own words (a note, a trigger, a name), safe to print
-// on a terminal: control characters (escape, bell, …) and DEL shown as '?',
+// on a terminal: control characters (escape, bell, …, DEL and the C1
+// controls U+0080 to U+009F) shown as '?',
 // so that what was written, or imported from elsewhere, cannot move the
 // cursor or colour the terminal. Newlines and tabs stay; with `one_line`
 // they, and carriage returns, become spaces.

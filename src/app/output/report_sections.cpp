@@ -19,7 +19,7 @@ void section_row(Output& out, const std::string& label, const std::string& text)
     std::string padded = label;
     padded.resize(std::max<std::size_t>(12, label.size()), ' ');
     out.stream() << "  " << out.paint(padded, Tone::bold)
-                 << (out.style().utf8 ? text : ascii_marks(text)) << '\n';
+                 << printable(out.style().utf8 ? text : ascii_marks(text), true) << '\n';
 }
 
 std::string category_list(const domain::MomentFigures& m)
@@ -163,7 +163,7 @@ void print_report_rest(Output& out, const Report& r)
     out.stream() << "  " << out.paint("Insights", Tone::bold) << '\n';
     for (const auto& insight : r.insights) {
         auto text = out.style().utf8 ? insight.text : ascii_marks(insight.text);
-        out.stream() << "    " << out.glyph("·", "-") << " " << text << '\n';
+        out.stream() << "    " << out.glyph("·", "-") << " " << printable(text, true) << '\n';
     }
 }
 

@@ -66,7 +66,7 @@ void report_row(Output& out, const std::string& label, const std::string& text)
     std::string padded = label;
     padded.resize(std::max(k_report_label, label.size()), ' ');
     out.stream() << "  " << out.paint(padded, Tone::bold)
-                 << (out.style().utf8 ? text : ascii_marks(text)) << '\n';
+                 << printable(out.style().utf8 ? text : ascii_marks(text), true) << '\n';
 }
 
 void print_heading(Output& out, const Report& r)

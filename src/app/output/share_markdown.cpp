@@ -19,7 +19,8 @@ using domain::Share;
 namespace {
 
 // The person's own words with markdown's marks escaped, so that a note
-// cannot become a link, an image or a heading in the partner's reader. The
+// cannot become a link, an image, a list, a rule or a heading in the
+// partner's reader. The
 // autolinks of GitHub's markdown need no marks at all ("http://…",
 // "www.…", an address): the ':' before "//" and the '.' after "www" are
 // escaped too, which breaks the pattern a reader looks for; an '@' is
@@ -39,7 +40,18 @@ std::string md_escaped(std::string_view text)
         bool autolink = (c == ':' && plain.compare(i + 1, 2, "//") == 0) ||
                         (c == '.' && before.size() >= 3 &&
                          domain::to_lower(before.substr(before.size() - 3)) == "www");
-        if (autolink || std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
+        // At the start of a line (after any spaces): a list item, a rule or
+        // a heading's underline ("- ", "+ ", "---", "===", "2. ", "3) ").
+        auto line = before.substr(
+            before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1);
+        bool line_start = line.find_first_not_of(' ') == std::string_view::npos;
+        bool after_number = !line.empty() &&
+                            line.find_first_not_of(" 0123456789") == std::string_view::npos &&
+                            line.find_first_of("0123456789") != std::string_view::npos;
+        bool block = (line_start && std::string_view("-+=").find(c) != std::string_view::npos) ||
+                     (after_number && (c == '.' || c == ')'));
+        if (autolink || block ||
+            std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
             out += '\\';
         out += c == '\n' ? std::string("  \n") : std::string(1, c);
     }
