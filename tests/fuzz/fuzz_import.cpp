@@ -86,6 +86,8 @@ class Harness {
                 broken("a refused import does not say that nothing was imported", result.err);
             if (!unchanged(work))
                 broken("a refused import changed the journal", result.err);
+            if (size % 4 == 0)
+                refused_leaves_nothing(input);
             return;
         }
         if (dry)
@@ -153,6 +155,22 @@ class Harness {
         write_file(db, bytes);
     }
 
+    // The same input into a journal not made yet (where what the base
+    // journal refused, a second check-in for a day say, may be fine): made
+    // whole, or refused leaving no journal, nor the folder made for it.
+    void refused_leaves_nothing(const fs::path& input)
+    {
+        std::error_code ec;
+        fs::remove_all(m_dir / "new", ec);
+        auto db = m_dir / "new" / "journal.db";
+        auto result = run(db, {"import", input.string()});
+        check_code(result, "import into a new journal");
+        if (result.code == 0 && !fs::is_regular_file(db, ec))
+            broken("an import into a new journal made none", result.out);
+        if (result.code != 0 && fs::exists(m_dir / "new", ec))
+            broken("a refused import into a new journal left files", result.err);
+    }
+
     // The journal after an accepted import, exported, imported into an empty
     // journal and exported again, is the same export.
     void round_trip(const fs::path& work)
@@ -160,8 +178,10 @@ class Harness {
         auto first = must(work, {"export"}).out;
         auto file = m_dir / "export.json";
         write_file(file, first);
-        auto copy = m_dir / "copy.db";
-        reset(copy, m_empty);
+        // Into a journal not made yet (made aside, then given its name).
+        std::error_code ec;
+        fs::remove_all(m_dir / "copy", ec);
+        auto copy = m_dir / "copy" / "journal.db";
         must(copy, {"import", file.string()});
         auto second = must(copy, {"export"}).out;
         if (second != first)
@@ -175,7 +195,6 @@ class Harness {
         auto empty = m_dir / "empty.json";
         write_file(empty, "[]");
         must(db, {"import", empty.string()});
-        m_empty = file_bytes(db);
         for (const std::vector<std::string>& args :
              {std::vector<std::string>{"clock", "add", "alcohol", "--since", "2026-10-01"},
               {"clock", "add", "nicotine", "--since", "2026-10-01", "--cost-per-day", "7.5"},
@@ -203,7 +222,6 @@ class Harness {
 
     fs::path m_dir;
     std::map<std::string, std::string> m_env;
-    std::string m_empty;     // a journal with no records
     std::string m_base;      // the journal every input meets
     std::string m_base_rows; // its rows
 };
