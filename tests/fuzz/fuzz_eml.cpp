@@ -109,14 +109,21 @@ void round_trip(std::string_view attachment, std::string_view input, unsigned wa
     case 2:
         email = "From riley@example.org Sun Nov 22 20:00:00 2026\n" + email;
         break;
-    case 3:
+    case 3: {
+        // As a mail program forwards it: under a boundary that the message
+        // does not hold (a fixed one, which the input can write into the
+        // text part, would end the forwarded message there).
+        std::string boundary = "outer-fuzz";
+        while (email.find(boundary) != std::string::npos)
+            boundary += "-x";
         email = "From: Kai <kai@example.org>\nTo: Sam <sam@example.org>\n"
                 "Subject: Fwd: a week\nMIME-Version: 1.0\n"
-                "Content-Type: multipart/mixed; boundary=\"outer-fuzz\"\n\n"
-                "--outer-fuzz\nContent-Type: text/plain\n\nsee below\n"
-                "--outer-fuzz\nContent-Type: message/rfc822\n\n" +
-                email + "\n--outer-fuzz--\n";
+                "Content-Type: multipart/mixed; boundary=\"" +
+                boundary + "\"\n\n--" + boundary +
+                "\nContent-Type: text/plain\n\nsee below\n--" + boundary +
+                "\nContent-Type: message/rfc822\n\n" + email + "\n--" + boundary + "--\n";
         break;
+    }
     default:
         break;
     }
