@@ -119,9 +119,9 @@ void round_trip(std::string_view attachment, std::string_view input, unsigned wa
         email = "From: Kai <kai@example.org>\nTo: Sam <sam@example.org>\n"
                 "Subject: Fwd: a week\nMIME-Version: 1.0\n"
                 "Content-Type: multipart/mixed; boundary=\"" +
-                boundary + "\"\n\n--" + boundary +
-                "\nContent-Type: text/plain\n\nsee below\n--" + boundary +
-                "\nContent-Type: message/rfc822\n\n" + email + "\n--" + boundary + "--\n";
+                boundary + "\"\n\n--" + boundary + "\nContent-Type: text/plain\n\nsee below\n--" +
+                boundary + "\nContent-Type: message/rfc822\n\n" + email + "\n--" + boundary +
+                "--\n";
         break;
     }
     default:
