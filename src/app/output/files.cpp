@@ -176,11 +176,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         ::unlink(temp.c_str());
         cannot_write(path, error);
     }
-    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    sync_folder_of(path);
 }
 
 struct AtomicFile::Buffer : std::streambuf {
@@ -253,12 +249,7 @@ void AtomicFile::commit()
     if (::rename(m_temp.c_str(), m_path.c_str()) != 0)
         cannot_write(m_path, errno);
     m_committed = true;
-    auto folder = m_path.parent_path().empty() ? std::filesystem::path(".") : m_path.parent_path();
-    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    sync_folder_of(m_path);
 }
 
 std::string sha256_hex(std::string_view bytes)

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -30,30 +31,41 @@ std::string md_escaped(std::string_view text)
 {
     auto plain = share_printable(text);
     std::string out;
+    out.reserve(plain.size() + plain.size() / 8);
+    // The line so far: only spaces; only spaces and digits; a digit in it.
+    bool blank = true;
+    bool numeric = true;
+    bool digit = false;
     for (std::size_t i = 0; i < plain.size(); ++i) {
         char c = plain[i];
-        std::string_view before = std::string_view(plain).substr(0, i);
         if (c == '@') {
             out += "@\u2060";
+            blank = numeric = false;
             continue;
         }
         bool autolink = (c == ':' && plain.compare(i + 1, 2, "//") == 0) ||
-                        (c == '.' && before.size() >= 3 &&
-                         domain::to_lower(before.substr(before.size() - 3)) == "www");
+                        (c == '.' && i >= 3 &&
+                         domain::to_lower(std::string_view(plain).substr(i - 3, 3)) == "www");
         // At the start of a line (after any spaces): a list item, a rule or
         // a heading's underline ("- ", "+ ", "---", "===", "2. ", "3) ").
-        auto line = before.substr(
-            before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1);
-        bool line_start = line.find_first_not_of(' ') == std::string_view::npos;
-        bool after_number = !line.empty() &&
-                            line.find_first_not_of(" 0123456789") == std::string_view::npos &&
-                            line.find_first_of("0123456789") != std::string_view::npos;
-        bool block = (line_start && std::string_view("-+=").find(c) != std::string_view::npos) ||
-                     (after_number && (c == '.' || c == ')'));
+        bool block = (blank && (c == '-' || c == '+' || c == '=')) ||
+                     (numeric && digit && (c == '.' || c == ')'));
         if (autolink || block ||
             std::string_view("\\`*_[]<>|!#~").find(c) != std::string_view::npos)
             out += '\\';
-        out += c == '\n' ? std::string("  \n") : std::string(1, c);
+        if (c == '\n') {
+            out += "  \n";
+            blank = numeric = true;
+            digit = false;
+        } else {
+            out += c;
+            if (std::isdigit(static_cast<unsigned char>(c))) {
+                blank = false;
+                digit = true;
+            } else if (c != ' ') {
+                blank = numeric = false;
+            }
+        }
     }
     return out;
 }
