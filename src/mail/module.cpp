@@ -50,6 +50,13 @@ void init_once()
     (void)done;
 }
 
+// A stream over a copy of `bytes`. GMime refuses a null buffer, which an
+// empty view may have (a critical warning, and no stream).
+GMimeStream* memory_stream(std::string_view bytes)
+{
+    return g_mime_stream_mem_new_with_buffer(bytes.empty() ? "" : bytes.data(), bytes.size());
+}
+
 // A leaf part of type `type`/`subtype` holding `bytes` in `encoding`
 // (GMIME_CONTENT_ENCODING_DEFAULT: the best of 7bit, quoted-printable and
 // base64 for 7-bit transport).
@@ -57,7 +64,7 @@ GMimeObject* leaf_part(const char* type, const char* subtype, std::string_view b
                        GMimeContentEncoding encoding)
 {
     GMimePart* part = g_mime_part_new_with_type(type, subtype);
-    Ref<GMimeStream> stream{g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size())};
+    Ref<GMimeStream> stream{memory_stream(bytes)};
     Ref<GMimeDataWrapper> wrapper{
         g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT)};
     g_mime_part_set_content(part, wrapper.get());
@@ -283,7 +290,7 @@ int find_summary(steady_mail_bytes eml, steady_mail_result* result)
             auto end = text.find('\n');
             text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         }
-        Ref<GMimeStream> stream{g_mime_stream_mem_new_with_buffer(text.data(), text.size())};
+        Ref<GMimeStream> stream{memory_stream(text)};
         Ref<GMimeParser> parser{g_mime_parser_new_with_stream(stream.get())};
         g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
         Ref<GMimeMessage> message{g_mime_parser_construct_message(parser.get(), nullptr)};

@@ -20,8 +20,8 @@
 //      saved with CRLF line ends, after an mbox "From " line, or forwarded
 //      inside another message (by the input's size), must give back exactly
 //      those bytes.
-// Anything else (a crash, a sanitizer report, another exception, another
-// reason) is a finding.
+// Anything else (a crash, a sanitizer report, a GLib critical warning,
+// another exception, another reason) is a finding.
 
 #include "app/commands/peers.hpp"
 #include "app/mail.hpp"
@@ -31,6 +31,7 @@
 #include "timeutil/time.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -141,6 +142,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     // glib 2.74's slice allocator keeps freed blocks in magazines, hiding
     // them from ASan; with this every g_slice is a malloc.
     setenv("G_SLICE", "always-malloc", 1);
+    // A GLib critical warning (GMime or gpgme given a null or wrong argument
+    // by the module) is a finding: fatal, and GLib's trap made an abort, so
+    // that libFuzzer keeps the input. Set before the module loads GLib.
+    setenv("G_DEBUG", "fatal-criticals", 1);
+    std::signal(SIGTRAP, [](int) { std::abort(); });
     // Load the module and initialise GMime (its one-time tables) before the
     // first input, so that neither counts as that input's leak.
     try {
