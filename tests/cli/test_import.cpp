@@ -283,6 +283,11 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
          head + R"({"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "caf)" +
              std::string("\xe9") + "\"}]}",
          65, "not valid JSON"},
+        // A section given twice would be read twice, under the same positions.
+        {"twice.json",
+         R"({"format": "steady-journal", "version": 1, "entries": [)" +
+             good.substr(0, good.size() - 1) + R"(], "goals": [], "entries": []})",
+         65, "the section 'entries' is given twice"},
         {"empty.json", "", 65, "empty"},
         {"empty.csv", "", 65, "empty"},
     };

@@ -1,4 +1,3 @@
-#include <array>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -11,11 +10,10 @@
 #include <variant>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "app/commands/commands.hpp"
 #include "app/commands/import_csv.hpp"
-#include "app/commands/import_records.hpp"
+#include "app/commands/import_json.hpp"
 #include "app/context.hpp"
 #include "app/crypt.hpp"
 #include "app/new_journal.hpp"
@@ -25,8 +23,6 @@
 #include "store/exchange.hpp"
 
 namespace steady::app {
-
-using nlohmann::json;
 
 namespace {
 
@@ -53,31 +49,10 @@ struct ImportCounts {
 // Thrown at the end of a dry run, so that Journal::write rolls back.
 struct DryRunDone {};
 
-// The sections of a steady-journal file, in the order export writes them.
-constexpr std::array<const char*, 6> k_sections = {"goals",  "clocks", "partners",
-                                                   "shares", "plan",   "entries"};
-constexpr std::int64_t k_root_array = 6; // a file that is one array of entries
-constexpr int k_position_bits = 40;
-
-std::string json_label(std::int64_t index)
-{
-    auto section = index >> k_position_bits;
-    auto position = std::to_string(index & ((std::int64_t{1} << k_position_bits) - 1));
-    if (section == k_root_array)
-        return "[" + position + "]";
-    return std::string(k_sections.at(static_cast<std::size_t>(section))) + "[" + position + "]";
-}
-
 // A record of the file, read and checked, waiting to be written.
-struct PartnerRecord {
-    domain::Partner partner;
-    store::ImportWriter::KeepKey keep;
-};
-using Record = std::variant<domain::Entry, domain::Goal, domain::Clock, PartnerRecord,
-                            domain::ShareRecord, domain::PlanItem>;
 struct Item {
     std::int64_t index;
-    Record record;
+    ImportRecord record;
 };
 
 // Reading a large file (JSON or CSV, then each record checked and turned
@@ -94,7 +69,7 @@ class RecordQueue {
     struct Stopped {}; // thrown to the reader when the writer has stopped
 
     // Reader: one more record.
-    void push(std::int64_t index, Record record)
+    void push(std::int64_t index, ImportRecord record)
     {
         m_pending.push_back(Item{index, std::move(record)});
         if (m_pending.size() < k_batch)
@@ -186,168 +161,6 @@ void read_and_write(Read read, store::ImportWriter& writer, ImportCounts& counts
     write_records(queue, writer, counts);
 }
 
-// Reads a steady-journal file as it streams past, one record at a time, and
-// hands each to `writer`: the file is never held in memory.
-class JsonImport {
-  public:
-    JsonImport(const timeutil::TimeContext& time, RecordQueue& queue) : m_time(time), m_queue(queue)
-    {
-    }
-
-    bool event(int depth, json::parse_event_t event, json& parsed)
-    {
-        using E = json::parse_event_t;
-        if (depth == 0 && (event == E::object_start || event == E::array_start)) {
-            m_root = event == E::object_start ? Root::object : Root::array;
-            m_section = m_root == Root::array ? k_root_array : -1;
-            return true;
-        }
-        if (depth == 0 && event == E::value)
-            throw DataError("not a steady journal export (a JSON object is expected)");
-        int record_depth = m_root == Root::array ? 1 : 2;
-        if (m_root == Root::object && depth == 1)
-            return top_level(event, parsed);
-        if (depth == record_depth && event == E::value)
-            throw DataError(json_label(index()) + " is not an object");
-        if (depth == record_depth && event == E::object_end) {
-            record(parsed);
-            ++m_position;
-            return false;
-        }
-        return true;
-    }
-
-    void finish() const
-    {
-        if (m_root == Root::object && !m_format_seen)
-            throw DataError("not a steady journal export (\"format\": \"steady-journal\" is "
-                            "missing)");
-    }
-
-  private:
-    enum class Root { none, object, array };
-
-    std::int64_t index() const { return (m_section << k_position_bits) | m_position; }
-
-    bool top_level(json::parse_event_t event, json& parsed)
-    {
-        using E = json::parse_event_t;
-        if (event == E::key) {
-            m_key = parsed.get<std::string>();
-            return true;
-        }
-        if (event == E::value) {
-            top_level_value(parsed);
-            return false;
-        }
-        if (event == E::array_start) {
-            auto found = std::find_if(k_sections.begin(), k_sections.end(),
-                                      [&](const char* name) { return m_key == name; });
-            if (found == k_sections.end())
-                throw DataError("unknown section '" + m_key + "'");
-            m_section = found - k_sections.begin();
-            m_position = 0;
-            return true;
-        }
-        if (event == E::object_start)
-            throw DataError("unknown section '" + m_key + "'");
-        return event != E::array_end && event != E::object_end;
-    }
-
-    void top_level_value(const json& value)
-    {
-        if (m_key == "format") {
-            if (value != "steady-journal")
-                throw DataError("not a steady journal export (format " + value.dump() +
-                                ", expected \"steady-journal\")");
-            m_format_seen = true;
-        } else if (m_key == "version") {
-            if (!value.is_number_integer() || value.get<std::int64_t>() < 1)
-                throw DataError("version must be 1 (got " + value.dump() + ")");
-            if (value.get<std::int64_t>() > 1)
-                throw DataError("written by a newer steady (version " + value.dump() +
-                                "; this one reads version 1): update steady to import it");
-        }
-    }
-
-    void record(const json& parsed)
-    {
-        auto idx = index();
-        auto convert = [&](auto from_json) {
-            try {
-                return from_json(parsed, m_time);
-            } catch (const DataError& e) {
-                throw DataError(json_label(idx) + ": " + e.what());
-            }
-        };
-        switch (m_section) {
-        case 0:
-            m_queue.push(idx, convert(goal_from_json));
-            break;
-        case 1:
-            m_queue.push(idx, convert(clock_from_json));
-            break;
-        case 2: {
-            // No pgp_fingerprint at all keeps a stored key; only null clears it.
-            auto keep = parsed.is_object() && !parsed.contains("pgp_fingerprint")
-                            ? store::ImportWriter::KeepKey::yes
-                            : store::ImportWriter::KeepKey::no;
-            m_queue.push(idx, PartnerRecord{convert(partner_from_json), keep});
-            break;
-        }
-        case 3:
-            m_queue.push(idx, convert(share_from_json));
-            break;
-        case 4:
-            m_queue.push(idx, convert(plan_item_from_json));
-            break;
-        default:
-            m_queue.push(idx, convert(entry_from_json));
-        }
-    }
-
-    const timeutil::TimeContext& m_time;
-    RecordQueue& m_queue;
-    Root m_root = Root::none;
-    std::string m_key;
-    std::int64_t m_section = -1;
-    std::int64_t m_position = 0;
-    bool m_format_seen = false;
-};
-
-// "[json.exception.parse_error.101] parse error at line 3, …" without the bracket.
-std::string parse_error_text(const json::exception& e)
-{
-    std::string text = e.what();
-    auto close = text.find("] ");
-    return close == std::string::npos ? text : text.substr(close + 2);
-}
-
-void read_json_file(std::istream& in, const timeutil::TimeContext& time, RecordQueue& queue)
-{
-    JsonImport reader(time, queue);
-    try {
-        auto discarded = json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
-            return reader.event(depth, event, parsed);
-        });
-        (void)discarded;
-    } catch (const json::exception& e) {
-        throw DataError("not valid JSON: " + parse_error_text(e));
-    }
-    reader.finish();
-}
-
-void read_csv_file(std::istream& in, const timeutil::TimeContext& time, RecordQueue& queue)
-{
-    read_csv_records(in, [&](const json& record, std::int64_t line) {
-        try {
-            queue.push(line, entry_from_json(record, time));
-        } catch (const DataError& e) {
-            throw DataError("line " + std::to_string(line) + ": " + e.what());
-        }
-    });
-}
-
 void write_records(RecordQueue& queue, store::ImportWriter& writer, ImportCounts& counts)
 {
     std::vector<Item> batch;
@@ -355,8 +168,10 @@ void write_records(RecordQueue& queue, store::ImportWriter& writer, ImportCounts
         for (auto& item : batch)
             std::visit(
                 [&](auto& record) {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(record)>, PartnerRecord>)
-                        counts.add(writer.put(record.partner, item.index, record.keep));
+                    if constexpr (std::is_same_v<std::decay_t<decltype(record)>, ImportedPartner>)
+                        counts.add(writer.put(record.partner, item.index,
+                                              record.keeps_key ? store::ImportWriter::KeepKey::yes
+                                                               : store::ImportWriter::KeepKey::no));
                     else
                         counts.add(writer.put(record, item.index));
                 },
@@ -445,10 +260,13 @@ void import_records(const ImportOptions& opt, Context& ctx, std::istream& in,
             try {
                 read_and_write(
                     [&](RecordQueue& queue) {
+                        auto push = [&](std::int64_t index, auto record) {
+                            queue.push(index, std::move(record));
+                        };
                         if (csv)
-                            read_csv_file(in, time, queue);
+                            read_csv_entries(in, time, push);
                         else
-                            read_json_file(in, time, queue);
+                            read_json_records(in, time, push);
                     },
                     writer, counts);
             } catch (...) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commands/import_records.hpp"
 #include "base/error.hpp"
 #include "domain/entry.hpp"
 #include "domain/text.hpp"
@@ -176,6 +177,20 @@ void read_csv_records(std::istream& in,
         }
         visit(record, line);
     }
+}
+
+void read_csv_entries(std::istream& in, const timeutil::TimeContext& time,
+                      const std::function<void(std::int64_t, domain::Entry)>& visit)
+{
+    read_csv_records(in, [&](const nlohmann::json& record, std::int64_t line) {
+        domain::Entry entry;
+        try {
+            entry = entry_from_json(record, time);
+        } catch (const DataError& e) {
+            throw DataError("line " + std::to_string(line) + ": " + e.what());
+        }
+        visit(line, std::move(entry));
+    });
 }
 
 } // namespace steady::app

@@ -8,7 +8,7 @@
 
 namespace steady::app {
 
-using nlohmann::json;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -20,13 +20,13 @@ std::string without_dashes(std::string text)
     return text;
 }
 
-const json* member(const json& record, const char* key)
+const Json* member(const Json& record, const char* key)
 {
     auto it = record.find(key);
     return it == record.end() || it->is_null() ? nullptr : &*it;
 }
 
-std::optional<std::string> text_member(const json& record, const char* key)
+std::optional<std::string> text_member(const Json& record, const char* key)
 {
     const auto* v = member(record, key);
     if (v == nullptr)
@@ -36,7 +36,7 @@ std::optional<std::string> text_member(const json& record, const char* key)
     return v->get<std::string>();
 }
 
-std::string required_text(const json& record, const char* key)
+std::string required_text(const Json& record, const char* key)
 {
     auto text = text_member(record, key);
     if (!text || domain::trim(*text).empty())
@@ -44,7 +44,7 @@ std::string required_text(const json& record, const char* key)
     return *text;
 }
 
-std::optional<std::int64_t> int_member(const json& record, const char* key, std::int64_t min)
+std::optional<std::int64_t> int_member(const Json& record, const char* key, std::int64_t min)
 {
     const auto* v = member(record, key);
     if (v == nullptr)
@@ -66,7 +66,7 @@ std::optional<std::int64_t> int_member(const json& record, const char* key, std:
     return n;
 }
 
-bool bool_member(const json& record, const char* key)
+bool bool_member(const Json& record, const char* key)
 {
     const auto* v = member(record, key);
     if (v == nullptr)
@@ -81,7 +81,7 @@ bool bool_member(const json& record, const char* key)
     throw DataError(std::string(key) + " must be true or false (got " + v->dump() + ")");
 }
 
-std::optional<timeutil::Instant> instant_member(const json& record, const char* key)
+std::optional<timeutil::Instant> instant_member(const Json& record, const char* key)
 {
     auto text = text_member(record, key);
     if (!text)
@@ -95,7 +95,7 @@ std::optional<timeutil::Instant> instant_member(const json& record, const char* 
     return at;
 }
 
-std::optional<timeutil::Day> day_member(const json& record, const char* key)
+std::optional<timeutil::Day> day_member(const Json& record, const char* key)
 {
     auto text = text_member(record, key);
     if (!text)
@@ -120,7 +120,7 @@ bool is_uuid(std::string_view text)
 }
 
 // The record's uuid, or a new one; its id, or 0 (the next free one).
-template <class T> void identity(T& record, const json& j)
+template <class T> void identity(T& record, const Json& j)
 {
     auto uuid = text_member(j, "uuid");
     if (uuid && !is_uuid(*uuid))
@@ -130,13 +130,13 @@ template <class T> void identity(T& record, const json& j)
     record.id = int_member(j, "id", 1).value_or(0);
 }
 
-template <class T> void stamps(T& record, const json& j, const timeutil::TimeContext& time)
+template <class T> void stamps(T& record, const Json& j, const timeutil::TimeContext& time)
 {
     record.created = instant_member(j, "created").value_or(time.now);
     record.updated = instant_member(j, "updated").value_or(record.created);
 }
 
-domain::Value field_value(const domain::Field& field, const json& v)
+domain::Value field_value(const domain::Field& field, const Json& v)
 {
     using domain::FieldType;
     if (v.is_string()) {
@@ -175,7 +175,7 @@ bool is_common_key(std::string_view key)
     return false;
 }
 
-void place(domain::Entry& entry, const json& record, const timeutil::TimeContext& time)
+void place(domain::Entry& entry, const Json& record, const timeutil::TimeContext& time)
 {
     auto at_text = required_text(record, "at");
     const timeutil::Zone* zone = time.zone;
@@ -203,7 +203,7 @@ void place(domain::Entry& entry, const json& record, const timeutil::TimeContext
 
 } // namespace
 
-domain::Entry entry_from_json(const json& record, const timeutil::TimeContext& time)
+domain::Entry entry_from_json(const Json& record, const timeutil::TimeContext& time)
 {
     if (!record.is_object())
         throw DataError("is not an object");
@@ -224,7 +224,7 @@ domain::Entry entry_from_json(const json& record, const timeutil::TimeContext& t
             entry.note.reset();
         if (const auto* tags = member(record, "tags"))
             for (const auto& tag :
-                 tags->is_string() ? json(domain::split(tags->get<std::string>(), ';')) : *tags) {
+                 tags->is_string() ? Json(domain::split(tags->get<std::string>(), ';')) : *tags) {
                 if (!tag.is_string())
                     throw DataError("tags must be a list of texts");
                 entry.tags.push_back(domain::normalize_tag(tag.get<std::string>()));
@@ -252,7 +252,7 @@ domain::Entry entry_from_json(const json& record, const timeutil::TimeContext& t
     return entry;
 }
 
-domain::Goal goal_from_json(const json& record, const timeutil::TimeContext& time)
+domain::Goal goal_from_json(const Json& record, const timeutil::TimeContext& time)
 {
     if (!record.is_object())
         throw DataError("is not an object");
@@ -286,7 +286,7 @@ domain::Goal goal_from_json(const json& record, const timeutil::TimeContext& tim
     return goal;
 }
 
-domain::Clock clock_from_json(const json& record, const timeutil::TimeContext& time)
+domain::Clock clock_from_json(const Json& record, const timeutil::TimeContext& time)
 {
     if (!record.is_object())
         throw DataError("is not an object");
@@ -303,7 +303,7 @@ domain::Clock clock_from_json(const json& record, const timeutil::TimeContext& t
     return clock;
 }
 
-domain::Partner partner_from_json(const json& record, const timeutil::TimeContext& time)
+domain::Partner partner_from_json(const Json& record, const timeutil::TimeContext& time)
 {
     if (!record.is_object())
         throw DataError("is not an object");
@@ -342,7 +342,7 @@ domain::Partner partner_from_json(const json& record, const timeutil::TimeContex
     return partner;
 }
 
-domain::ShareRecord share_from_json(const json& record, const timeutil::TimeContext&)
+domain::ShareRecord share_from_json(const Json& record, const timeutil::TimeContext&)
 {
     if (!record.is_object())
         throw DataError("is not an object");
@@ -371,7 +371,7 @@ domain::ShareRecord share_from_json(const json& record, const timeutil::TimeCont
     return share;
 }
 
-domain::PlanItem plan_item_from_json(const json& record, const timeutil::TimeContext& time)
+domain::PlanItem plan_item_from_json(const Json& record, const timeutil::TimeContext& time)
 {
     if (!record.is_object())
         throw DataError("is not an object");
