@@ -365,6 +365,12 @@ TEST_CASE("a note's control characters never reach the terminal raw", "[cli][lis
     REQUIRE(c1.exit_code == 0);
     CHECK_THAT(c1.out, Contains("caf\xc3\xa9 ?2J \xe2\x80\x94"));
     CHECK_THAT(app.run({"list"}).out, Contains("caf\xc3\xa9 ?2J \xe2\x80\x94"));
+    // Bidi overrides and isolates (RLO U+202E, LRI U+2066, PDI U+2069),
+    // which would reorder the rest of the line, are '?' too.
+    auto bidi = app.run({"trigger", "a\xe2\x80\xae"
+                                    "cba \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f"});
+    REQUIRE(bidi.exit_code == 0);
+    CHECK_THAT(bidi.out, Contains("a?cba ?x? \xe2\x80\x8f"));
     // A trigger's category and a goal's title in report, goal list and share.
     REQUIRE(app.run({"trigger", "x", "--category", "cat\x1b[2J"}).exit_code == 0);
     REQUIRE(app.run({"goal", "add", "g\x1b[31m", "--target", "1", "--per", "day"}).exit_code == 0);

@@ -35,6 +35,22 @@ void Output::say(std::string_view line)
         m_out << line << '\n';
 }
 
+namespace {
+
+// Whether `text` starts with an explicit bidi embedding, override or
+// isolate (U+202A to U+202E, U+2066 to U+2069), three bytes in UTF-8.
+bool bidi_control(std::string_view text)
+{
+    if (text.size() < 3 || text[0] != '\xe2')
+        return false;
+    auto second = static_cast<unsigned char>(text[1]);
+    auto third = static_cast<unsigned char>(text[2]);
+    return (second == 0x80 && third >= 0xaa && third <= 0xae) ||
+           (second == 0x81 && third >= 0xa6 && third <= 0xa9);
+}
+
+} // namespace
+
 std::string printable(std::string_view text, bool one_line)
 {
     std::string out;
@@ -49,6 +65,9 @@ std::string printable(std::string_view text, bool one_line)
         } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {
             out += '?'; // a C1 control (U+0080 to U+009F: CSI, OSC, …), which xterm obeys
             ++i;
+        } else if (bidi_control(text.substr(i))) {
+            out += '?'; // would reorder the rest of the line where the terminal does bidi
+            i += 2;
         } else {
             out += byte < 0x20 || byte == 0x7f ? '?' : c;
         }

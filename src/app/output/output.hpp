@@ -59,9 +59,10 @@ std::string ascii_marks(std::string_view text);
 
 // `text`, a person's own words (a note, a trigger, a name), safe to print
 // on a terminal: control characters (escape, bell, …, DEL and the C1
-// controls U+0080 to U+009F) shown as '?',
-// so that what was written, or imported from elsewhere, cannot move the
-// cursor or colour the terminal. Newlines and tabs stay; with `one_line`
+// controls U+0080 to U+009F) and bidi embeddings, overrides and isolates
+// (U+202A to U+202E, U+2066 to U+2069) shown as '?', so that what was
+// written, or imported from elsewhere, cannot move the cursor, colour the
+// terminal or reorder the line. Newlines and tabs stay; with `one_line`
 // they, and carriage returns, become spaces.
 std::string printable(std::string_view text, bool one_line = false);
 
