@@ -337,7 +337,8 @@ std::string normalize_tag(std::string_view text)
     std::string_view t = trim(text);
     if (!t.empty() && t.front() == '#')
         t.remove_prefix(1);
-    if (t.empty() || t.find_first_of(" \t\n,") != std::string_view::npos)
+    // ';' as ',': a csv export joins an entry's tags with it.
+    if (t.empty() || t.find_first_of(" \t\n,;") != std::string_view::npos)
         throw UsageError("'" + std::string(text) + "' is not a tag (one word, e.g. --tag work)");
     return to_lower_utf8(t);
 }

@@ -174,7 +174,7 @@ TEST_CASE("hand-written records need only kind, at and the required fields", "[c
     auto result = import_text(app, "old.json",
                               R"([{"kind": "checkin", "at": "2026-11-20T19:30:00Z", "mood": 6},
                                   {"kind": "craving", "at": "2026-11-21 22:10", "intensity": "7",
-                                   "duration": "1h30m", "strategies": ["tea"]},
+                                   "duration": "1h30m", "strategies": ["tea", " a walk "]},
                                   {"kind": "meeting", "at": "yesterday", "name": "Friday AA"}])");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -185,6 +185,8 @@ TEST_CASE("hand-written records need only kind, at and the required fields", "[c
     CHECK(doc["entries"][0]["uuid"].get<std::string>().size() == 36);
     CHECK(doc["entries"][1]["at"] == "2026-11-21T21:10:00Z");
     CHECK(doc["entries"][1]["duration"] == 90);
+    // Each item as --strategy takes it: trimmed (as a csv cell's items are).
+    CHECK(doc["entries"][1]["strategies"] == json::array({"tea", "a walk"}));
     CHECK(doc["entries"][2]["day"] == "2026-11-21");
 }
 
@@ -288,6 +290,14 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
          R"({"format": "steady-journal", "version": 1, "entries": [)" +
              good.substr(0, good.size() - 1) + R"(], "goals": [], "entries": []})",
          65, "the section 'entries' is given twice"},
+        {"strategy.json",
+         head + R"({"kind": "craving", "at": "2026-11-20T19:00:00Z", "intensity": 5, )" +
+             R"("strategies": ["walk", " "]}]})",
+         65, "entries[0]: strategy must be a non-empty text"},
+        {"tag.json",
+         head + R"({"kind": "trigger", "at": "2026-11-20T10:00:00Z", "what": "x", )" +
+             R"("tags": ["work;home"]}]})",
+         65, "entries[0]: 'work;home' is not a tag"},
         {"empty.json", "", 65, "empty"},
         {"empty.csv", "", 65, "empty"},
     };

@@ -14,7 +14,7 @@
 //     back by the same reader function without error and written again to the same text;
 //   - an entry's row of `export --format csv` (its kind's header and
 //     cells) read back by read_csv_entries is one entry, written as json to
-//     the same text.
+//     the same text (unless a strategy holds a ';', which csv cannot).
 // The records are read in one fixed context: Europe/Berlin, now
 // 2026-11-22T20:00, days starting at 04:00.
 
@@ -128,6 +128,19 @@ template <class T> T reread(const T& record, const std::string& text)
     }
 }
 
+// Whether `entry` fits a csv row: a list's items are joined there with
+// ';', so an item holding one cannot be told apart (steady-journal(5) says
+// so; tags cannot hold one, a craving's strategies may).
+inline bool csv_can_hold(const domain::Entry& entry)
+{
+    for (const auto& [name, value] : entry.values)
+        if (const auto* list = std::get_if<std::vector<std::string>>(&value))
+            for (const auto& item : *list)
+                if (item.find(';') != std::string::npos)
+                    return false;
+    return true;
+}
+
 // The csv row of `entry`, under its kind's header, read back.
 inline void csv_round_trip(const domain::Entry& entry, const std::string& json_text)
 {
@@ -177,7 +190,8 @@ template <class T> void check_record(const T& read)
         broken("a record read, exported and read again, exports otherwise",
                "first:  " + first + "\nsecond: " + again);
     if constexpr (std::is_same_v<T, domain::Entry>)
-        csv_round_trip(record, first);
+        if (csv_can_hold(record))
+            csv_round_trip(record, first);
 }
 
 } // namespace steady::fuzz

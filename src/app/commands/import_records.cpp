@@ -159,7 +159,9 @@ domain::Value field_value(const domain::Field& field, const Json& v)
         for (const auto& item : v) {
             if (!item.is_string())
                 throw DataError(std::string(field.name) + " must be a list of texts");
-            items.push_back(item.get<std::string>());
+            // Each item as --strategy takes one: trimmed, not empty.
+            auto one = domain::parse_field(field, item.get<std::string>());
+            items.push_back(std::move(std::get<std::vector<std::string>>(one).front()));
         }
         return items;
     }
