@@ -134,9 +134,8 @@ void add_figures(MomentFigures& into, const MomentFigures& more)
 bool Report::empty() const
 {
     return checkins.empty() && moments.triggers == 0 && moments.cravings == 0 && meetings == 0 &&
-           std::all_of(clocks.begin(), clocks.end(), [](const ReportClock& c) {
-               return c.lapses.empty() && c.milestones.empty();
-           });
+           std::all_of(clocks.begin(), clocks.end(),
+                       [](const ReportClock& c) { return c.lapses.empty() && c.reached.empty(); });
 }
 
 std::optional<timeutil::Period> covered_days(const timeutil::Period& period,
@@ -301,28 +300,42 @@ std::vector<StrategyTally> ranked_strategies(const std::vector<StrategyTally>& t
     return ranked;
 }
 
-std::vector<std::string> milestones_between(const Clock& clock, std::vector<Lapse> lapses,
-                                            const std::vector<Milestone>& milestones,
-                                            const timeutil::Zone& zone, timeutil::Instant from,
-                                            timeutil::Instant to)
+std::vector<MilestoneRun> milestones_between(const Clock& clock, std::vector<Lapse> lapses,
+                                             const std::vector<Milestone>& milestones,
+                                             const timeutil::Zone& zone, timeutil::Instant from,
+                                             timeutil::Instant to)
 {
     std::sort(lapses.begin(), lapses.end(),
               [](const Lapse& a, const Lapse& b) { return a.at < b.at; });
-    std::vector<std::string> labels;
+    std::vector<MilestoneRun> runs;
     auto start = clock.started_at;
+    std::optional<timeutil::Day> reset;
     for (std::size_t run = 0; run <= lapses.size(); ++run) {
         auto end = run < lapses.size() ? std::min(lapses[run].at, to) : to;
+        MilestoneRun reached{reset, {}};
         for (std::size_t n = 0;; ++n) {
             auto m = nth_milestone(milestones, n);
             auto at = milestone_instant(m, start, zone);
             if (at > end || at >= to)
                 break;
             if (at >= from)
-                labels.push_back(m.label());
+                reached.labels.push_back(m.label());
         }
-        if (run < lapses.size())
+        if (!reached.labels.empty())
+            runs.push_back(std::move(reached));
+        if (run < lapses.size()) {
             start = lapses[run].at;
+            reset = lapses[run].day;
+        }
     }
+    return runs;
+}
+
+std::vector<std::string> milestone_labels(const std::vector<MilestoneRun>& runs)
+{
+    std::vector<std::string> labels;
+    for (const auto& run : runs)
+        labels.insert(labels.end(), run.labels.begin(), run.labels.end());
     return labels;
 }
 

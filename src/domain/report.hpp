@@ -96,22 +96,32 @@ struct ReportGoal {
     std::optional<timeutil::Day> done_on; // for a goal marked done: the day it was
 };
 
+// The milestones one run of a clock reached within a report's period.
+struct MilestoneRun {
+    std::optional<timeutil::Day> reset; // the day of the lapse the run began with; none: the
+                                        // clock's start
+    std::vector<std::string> labels;    // in the order reached
+};
+
 // A clock's place in a report.
 struct ReportClock {
     std::string name;
     std::chrono::minutes current_run{0};
-    std::vector<timeutil::Day> lapses;   // lapse days within the period
-    std::vector<std::string> milestones; // labels reached within the period, in order
+    std::vector<timeutil::Day> lapses; // lapse days within the period
+    std::vector<MilestoneRun> reached; // the runs that reached any within the period, in order
 };
 
-// The labels of the milestones of every run of `clock` (its start, then
-// after each of `lapses`, in any order) that fell in [`from`, `to`), earliest
-// first, counted on the wall clock of `zone` as clock_status counts them.
-// `milestones` must not be empty.
-std::vector<std::string> milestones_between(const Clock& clock, std::vector<Lapse> lapses,
-                                            const std::vector<Milestone>& milestones,
-                                            const timeutil::Zone& zone, timeutil::Instant from,
-                                            timeutil::Instant to);
+// The milestones of every run of `clock` (its start, then after each of
+// `lapses`, in any order) that fell in [`from`, `to`), earliest first, run
+// by run (a run that reached none is left out), counted on the wall clock
+// of `zone` as clock_status counts them. `milestones` must not be empty.
+std::vector<MilestoneRun> milestones_between(const Clock& clock, std::vector<Lapse> lapses,
+                                             const std::vector<Milestone>& milestones,
+                                             const timeutil::Zone& zone, timeutil::Instant from,
+                                             timeutil::Instant to);
+
+// Every label of `runs`, in order.
+std::vector<std::string> milestone_labels(const std::vector<MilestoneRun>& runs);
 
 // A piece of free text the person wrote on a day of the period: a note, a
 // gratitude, what a trigger was and how they coped, a meeting's name, what

@@ -248,6 +248,30 @@ TEST_CASE("a lapse is reported as a fact, with the clean days kept", "[cli][repo
     CHECK(j["clocks"][0]["milestones"] == json{"24 hours"});
 }
 
+TEST_CASE("milestones of two runs in one period say which run reached them", "[cli][report]")
+{
+    TestApp app{"2026-11-22T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2026-11-01 10:00"}).exit_code == 0);
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-12 22:00"}).exit_code == 0);
+
+    auto r = app.run({"report", "this month"});
+    INFO(r.out);
+    CHECK_THAT(r.out, Contains("reset Nov 12 (the clean days before still count) · reached "
+                               "24 hours, 7 days; after the reset on Nov 12, 24 hours, 7 days"));
+    for (const char* format : {"markdown", "html"}) {
+        REQUIRE(app.run({"partner", "add", std::string("P") + format, "--email", "p@example.org"})
+                    .exit_code == 0);
+        auto share = app.run(
+            {"share", std::string("P") + format, "--format", format, "--period", "this month"});
+        INFO(share.out);
+        CHECK_THAT(share.out, Contains("reached 24 hours, 7 days; after the reset on Nov 12, "
+                                       "24 hours, 7 days"));
+    }
+    // The JSON keeps one list of labels, in order.
+    auto j = report_json(app, {"report", "this month", "--json"});
+    CHECK(j["clocks"][0]["milestones"] == json{"24 hours", "7 days", "24 hours", "7 days"});
+}
+
 TEST_CASE("report without UTF-8 in the locale draws in ASCII", "[cli][report]")
 {
     TestApp app{"2026-11-22T20:00", "Europe/Berlin"};

@@ -289,13 +289,26 @@ TEST_CASE("milestones are counted in every run that reaches them within the peri
                                       *tu::parse_stored_instant("2026-01-01T00:00:00Z"),
                                       *tu::parse_stored_instant("2026-11-30T00:00:00Z"));
     // First run: 24h, 7d, 30d, then 1y would be 2027. Second run: 24h, 7d, 30d.
-    CHECK(all == std::vector<std::string>{"24 hours", "7 days", "30 days", "24 hours", "7 days",
-                                          "30 days"});
+    REQUIRE(all.size() == 2);
+    CHECK_FALSE(all[0].reset);
+    CHECK(all[0].labels == std::vector<std::string>{"24 hours", "7 days", "30 days"});
+    CHECK(all[1].reset == stored_day("2026-10-15"));
+    CHECK(all[1].labels == std::vector<std::string>{"24 hours", "7 days", "30 days"});
+    CHECK(dm::milestone_labels(all) == std::vector<std::string>{"24 hours", "7 days", "30 days",
+                                                                "24 hours", "7 days", "30 days"});
 
     auto october = dm::milestones_between(clock, lapses, list, zone,
                                           *tu::parse_stored_instant("2026-10-01T00:00:00Z"),
                                           *tu::parse_stored_instant("2026-11-01T00:00:00Z"));
-    CHECK(october == std::vector<std::string>{"30 days", "24 hours", "7 days"});
+    CHECK(dm::milestone_labels(october) ==
+          std::vector<std::string>{"30 days", "24 hours", "7 days"});
+    // A run that reached nothing in the period is left out.
+    auto november = dm::milestones_between(clock, lapses, list, zone,
+                                           *tu::parse_stored_instant("2026-11-01T00:00:00Z"),
+                                           *tu::parse_stored_instant("2026-11-30T00:00:00Z"));
+    REQUIRE(november.size() == 1);
+    CHECK(november[0].reset == stored_day("2026-10-15"));
+    CHECK(november[0].labels == std::vector<std::string>{"30 days"});
 }
 
 TEST_CASE("ties between strategies are broken the same way whatever the order counted",

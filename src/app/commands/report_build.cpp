@@ -69,8 +69,7 @@ void add_clocks(Context& ctx, store::Journal& journal, domain::Report& report)
         for (const auto& lapse : lapses)
             if (lapse.day >= report.period.from && lapse.day <= report.period.to)
                 line.lapses.push_back(lapse.day);
-        line.milestones =
-            domain::milestones_between(clock, lapses, milestones, *time.zone, from, to);
+        line.reached = domain::milestones_between(clock, lapses, milestones, *time.zone, from, to);
         report.clocks.push_back(std::move(line));
     }
 }

@@ -28,6 +28,12 @@ std::string short_day(timeutil::Day day, bool with_year);
 // "and N more days". The year is shown when it is not `year`.
 std::string day_list(const std::vector<timeutil::Day>& days, std::size_t limit, bool utf8);
 
+// What `clock` reached within the period, for its line: "reached 24 hours,
+// 7 days"; a later run named by the reset it began with: "reached 30
+// days; after the reset on Nov 18, 24 hours, 7 days"; past four, "reached
+// 9 milestones, most recently 30 days". "" when it reached none.
+std::string reached_text(const domain::ReportClock& clock);
+
 // ", up 0.4 on the 7 days before" (", as on …", ", down …"): an average
 // beside the one of as many days before the period; "" without one.
 std::string change_text(double now, std::optional<double> before, int days);

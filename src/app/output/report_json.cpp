@@ -185,7 +185,7 @@ void write_clocks_array(JsonWriter& json, const Report& r)
         json.key("run_minutes").value(static_cast<std::int64_t>(clock.current_run.count()));
         json.key("lapses");
         write_days(json, clock.lapses);
-        json.key("milestones").value(clock.milestones);
+        json.key("milestones").value(domain::milestone_labels(clock.reached));
         json.end_object();
     }
     json.end_array();

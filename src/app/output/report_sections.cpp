@@ -129,6 +129,36 @@ void print_goals(Output& out, const Report& r)
     }
 }
 
+} // namespace
+
+std::string reached_text(const domain::ReportClock& clock)
+{
+    auto labels = domain::milestone_labels(clock.reached);
+    if (labels.empty())
+        return "";
+    if (labels.size() > 4)
+        return "reached " + std::to_string(labels.size()) + " milestones, most recently " +
+               labels.back();
+    // The year is named when the resets named span more than one.
+    bool with_year = false;
+    for (const auto& run : clock.reached)
+        if (run.reset && clock.reached.back().reset &&
+            date::year_month_day{*run.reset}.year() !=
+                date::year_month_day{*clock.reached.back().reset}.year())
+            with_year = true;
+    std::string text = "reached";
+    for (std::size_t i = 0; i < clock.reached.size(); ++i) {
+        const auto& run = clock.reached[i];
+        if (i > 0)
+            text += "; after the reset on " + short_day(*run.reset, with_year) + ",";
+        for (std::size_t k = 0; k < run.labels.size(); ++k)
+            text += (k == 0 ? " " : ", ") + run.labels[k];
+    }
+    return text;
+}
+
+namespace {
+
 void print_clocks(Output& out, const Report& r)
 {
     bool first = true;
@@ -137,15 +167,8 @@ void print_clocks(Output& out, const Report& r)
         if (!clock.lapses.empty())
             text += " · reset " + day_list(clock.lapses, 4, out.style().utf8) +
                     " (the clean days before still count)";
-        if (clock.milestones.size() > 4) {
-            text += " · reached " + std::to_string(clock.milestones.size()) +
-                    " milestones, most recently " + clock.milestones.back();
-        } else if (!clock.milestones.empty()) {
-            std::string labels;
-            for (const auto& label : clock.milestones)
-                labels += (labels.empty() ? "" : ", ") + label;
-            text += " · reached " + labels;
-        }
+        if (!clock.reached.empty())
+            text += " · " + reached_text(clock);
         section_row(out, first ? "Clocks" : "", text);
         first = false;
     }

@@ -358,8 +358,8 @@ void html_rest(std::ostream& os, const Share& share)
             if (!clock.lapses.empty())
                 os << "; reset " << html_escaped(day_list(clock.lapses, 4, true))
                    << " (the clean days before still count)";
-            for (const auto& label : clock.milestones)
-                os << "; reached " << html_escaped(label);
+            if (!clock.reached.empty())
+                os << "; " << html_escaped(reached_text(clock));
             os << "</li>\n";
         }
         if (r.clocks.empty())

@@ -181,8 +181,8 @@ void md_rest(std::ostream& os, const Share& share, bool utf8)
                << " now";
             if (!clock.lapses.empty())
                 os << "; reset " << day_list(clock.lapses, 4, utf8);
-            for (const auto& label : clock.milestones)
-                os << "; reached " << label;
+            if (!clock.reached.empty())
+                os << "; " << reached_text(clock);
             os << "\n";
         }
         if (r.clocks.empty())
