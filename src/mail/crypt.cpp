@@ -94,7 +94,8 @@ GpgContext new_gpg_context(const char* homedir)
 GpgData memory_data(std::string_view bytes)
 {
     gpgme_data_t raw = nullptr;
-    check_gpg(gpgme_data_new_from_mem(&raw, bytes.data(), bytes.size(), 0),
+    // GPGME refuses a null buffer, which an empty view may have.
+    check_gpg(gpgme_data_new_from_mem(&raw, bytes.empty() ? "" : bytes.data(), bytes.size(), 0),
               "could not hold the data");
     return GpgData{raw};
 }

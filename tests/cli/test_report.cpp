@@ -270,6 +270,29 @@ TEST_CASE("milestones of two runs in one period say which run reached them", "[c
     // The JSON keeps one list of labels, in order.
     auto j = report_json(app, {"report", "this month", "--json"});
     CHECK(j["clocks"][0]["milestones"] == json{"24 hours", "7 days", "24 hours", "7 days"});
+
+    // Past four, the last one's run is named, in the shares as in the report.
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-11-14 22:00"}).exit_code == 0);
+    for (const char* format : {"text", "markdown", "html"}) {
+        auto shared = app.run({"share", "Pmarkdown", "--format", format, "--period", "this month"});
+        INFO(shared.out);
+        CHECK_THAT(
+            shared.out,
+            Contains("reached 5 milestones, most recently 7 days (after the reset on Nov 14)"));
+    }
+}
+
+TEST_CASE("a reset in another year than the last is named with its year", "[cli][report]")
+{
+    TestApp app{"2026-01-08T20:00", "Europe/Berlin"};
+    REQUIRE(app.run({"clock", "add", "alcohol", "--since", "2025-12-20 10:00"}).exit_code == 0);
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2025-12-22 10:00"}).exit_code == 0);
+    REQUIRE(app.run({"clock", "reset", "alcohol", "--at", "2026-01-02 10:00"}).exit_code == 0);
+    auto r = app.run({"report", "2025-12-20..2026-01-08"});
+    INFO(r.out);
+    CHECK_THAT(r.out, Contains("reset Dec 22 2025, Jan 2 (the clean days before still count) · "
+                               "reached 24 hours; after the reset on Dec 22 2025, 24 hours, "
+                               "7 days; after the reset on Jan 2, 24 hours"));
 }
 
 TEST_CASE("report without UTF-8 in the locale draws in ASCII", "[cli][report]")

@@ -14,10 +14,12 @@
 //     back by the same reader function without error and written again to the same text;
 //   - an entry's row of `export --format csv` (its kind's header and
 //     cells) read back by read_csv_entries is one entry, written as json to
-//     the same text (unless a strategy holds a ';', which csv cannot).
+//     the same text (unless a tag or strategy holds a ';', which csv
+//     cannot).
 // The records are read in one fixed context: Europe/Berlin, now
 // 2026-11-22T20:00, days starting at 04:00.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -128,16 +130,22 @@ template <class T> T reread(const T& record, const std::string& text)
     }
 }
 
-// Whether `entry` fits a csv row: a list's items are joined there with
-// ';', so an item holding one cannot be told apart (steady-journal(5) says
-// so; tags cannot hold one, a craving's strategies may).
+// Whether `entry` fits a csv row: a list's items (tags, a craving's
+// strategies) are joined there with ';', so an item holding one cannot be
+// told apart (steady-journal(5) says so).
 inline bool csv_can_hold(const domain::Entry& entry)
 {
+    auto semicolon = [](const std::vector<std::string>& list) {
+        return std::any_of(list.begin(), list.end(), [](const std::string& item) {
+            return item.find(';') != std::string::npos;
+        });
+    };
+    if (semicolon(entry.tags))
+        return false;
     for (const auto& [name, value] : entry.values)
-        if (const auto* list = std::get_if<std::vector<std::string>>(&value))
-            for (const auto& item : *list)
-                if (item.find(';') != std::string::npos)
-                    return false;
+        if (const auto* list = std::get_if<std::vector<std::string>>(&value);
+            list && semicolon(*list))
+            return false;
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -179,7 +180,14 @@ void read_json_records(std::istream& in, const timeutil::TimeContext& time, cons
     JsonImport reader(time, visit);
     try {
         auto discarded = Json::parse(in, [&](int depth, Json::parse_event_t event, Json& parsed) {
-            return reader.event(depth, event, parsed);
+            // Only the parser's own exceptions say the file is not JSON. One
+            // from checking a record (a nlohmann type_error in a converter)
+            // is steady's defect, not the file's: it must not pass for one.
+            try {
+                return reader.event(depth, event, parsed);
+            } catch (const Json::exception& e) {
+                throw std::logic_error(std::string("import, reading a record: ") + e.what());
+            }
         });
         (void)discarded;
     } catch (const Json::exception& e) {

@@ -31,7 +31,8 @@ std::string day_list(const std::vector<timeutil::Day>& days, std::size_t limit, 
 // What `clock` reached within the period, for its line: "reached 24 hours,
 // 7 days"; a later run named by the reset it began with: "reached 30
 // days; after the reset on Nov 18, 24 hours, 7 days"; past four, "reached
-// 9 milestones, most recently 30 days". "" when it reached none.
+// 9 milestones, most recently 7 days (after the reset on Nov 18)". "" when
+// it reached none.
 std::string reached_text(const domain::ReportClock& clock);
 
 // ", up 0.4 on the 7 days before" (", as on …", ", down …"): an average

@@ -136,21 +136,26 @@ std::string reached_text(const domain::ReportClock& clock)
     auto labels = domain::milestone_labels(clock.reached);
     if (labels.empty())
         return "";
-    if (labels.size() > 4)
-        return "reached " + std::to_string(labels.size()) + " milestones, most recently " +
-               labels.back();
-    // The year is named when the resets named span more than one.
-    bool with_year = false;
-    for (const auto& run : clock.reached)
-        if (run.reset && clock.reached.back().reset &&
-            date::year_month_day{*run.reset}.year() !=
-                date::year_month_day{*clock.reached.back().reset}.year())
-            with_year = true;
+    // "after the reset on Nov 12", the year said where it is not the last
+    // reset's, as the list of resets beside it says it.
+    auto after = [&](const domain::MilestoneRun& run) {
+        bool with_year =
+            !clock.lapses.empty() && date::year_month_day{*run.reset}.year() !=
+                                         date::year_month_day{clock.lapses.back()}.year();
+        return "after the reset on " + short_day(*run.reset, with_year);
+    };
+    if (labels.size() > 4) {
+        std::string text = "reached " + std::to_string(labels.size()) +
+                           " milestones, most recently " + labels.back();
+        if (clock.reached.size() > 1 && clock.reached.back().reset)
+            text += " (" + after(clock.reached.back()) + ")";
+        return text;
+    }
     std::string text = "reached";
     for (std::size_t i = 0; i < clock.reached.size(); ++i) {
         const auto& run = clock.reached[i];
-        if (i > 0)
-            text += "; after the reset on " + short_day(*run.reset, with_year) + ",";
+        if (i > 0 && run.reset)
+            text += "; " + after(run) + ",";
         for (std::size_t k = 0; k < run.labels.size(); ++k)
             text += (k == 0 ? " " : ", ") + run.labels[k];
     }
