@@ -291,6 +291,10 @@ TEST_CASE("bad imports are refused whole, naming the record and the reason", "[c
              good.substr(0, good.size() - 1) + R"(], "goals": [], "entries": [)" +
              good.substr(0, good.size() - 1) + "]}",
          65, "the section 'entries' is given twice"},
+        {"scalar.json", R"({"format": "steady-journal", "version": 1, "entries": 5})", 65,
+         "the section 'entries' must be a list"},
+        {"object.json", R"({"format": "steady-journal", "version": 1, "goals": {"id": 1}})", 65,
+         "the section 'goals' must be a list"},
         {"strategy.json",
          head + R"({"kind": "craving", "at": "2026-11-20T19:00:00Z", "intensity": 5, )" +
              R"("strategies": ["walk", " "]}]})",

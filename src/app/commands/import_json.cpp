@@ -73,13 +73,17 @@ class JsonImport {
             m_key = parsed.get<std::string>();
             return true;
         }
+        auto found = std::find_if(k_sections.begin(), k_sections.end(),
+                                  [&](const char* name) { return m_key == name; });
+        // "entries": 5 or {…} would otherwise import nothing of it, or be
+        // called an unknown section.
+        if (found != k_sections.end() && (event == E::value || event == E::object_start))
+            throw DataError("the section '" + m_key + "' must be a list ([...])");
         if (event == E::value) {
             top_level_value(parsed);
             return false;
         }
         if (event == E::array_start) {
-            auto found = std::find_if(k_sections.begin(), k_sections.end(),
-                                      [&](const char* name) { return m_key == name; });
             if (found == k_sections.end())
                 throw DataError("unknown section '" + m_key + "'");
             m_section = found - k_sections.begin();
