@@ -334,11 +334,12 @@ std::string format_value(const Field& field, const Value& value)
 
 std::string normalize_tag(std::string_view text)
 {
+    // Every leading '#' and the space around them, so that a tag read again
+    // (an export imported) is the same tag: "##urgent" is "urgent", not
+    // "#urgent" then "urgent"; "#\f#x" is "x".
     std::string_view t = trim(text);
-    // Every leading '#', so that a tag read again (an export imported) is
-    // the same tag: "##urgent" is "urgent", not "#urgent" then "urgent".
     while (!t.empty() && t.front() == '#')
-        t.remove_prefix(1);
+        t = trim(t.substr(1));
     if (t.empty() || t.find_first_of(" \t\n,") != std::string_view::npos)
         throw UsageError("'" + std::string(text) + "' is not a tag (one word, e.g. --tag work)");
     return to_lower_utf8(t);

@@ -105,6 +105,10 @@ TEST_CASE("a tag is one lower-case word, the same when read again", "[unit][text
     // lost another '#' at each export and import.
     CHECK(normalize_tag("##urgent") == "urgent");
     CHECK(normalize_tag(normalize_tag("###x")) == normalize_tag("###x"));
+    // And the space between them (a form feed is space to trim, not to the
+    // check for spaces inside a tag).
+    CHECK(normalize_tag("#\f##x") == "x");
+    CHECK_THROWS_AS(normalize_tag("#\f##"), steady::UsageError);
     for (const char* bad : {"", "#", "##", "a b", "a,b", "a\tb"})
         CHECK_THROWS_AS(normalize_tag(bad), steady::UsageError);
 }
