@@ -80,7 +80,7 @@ Value parse_number(const Field& field, std::string_view text)
         if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number) ||
             number < field.min || number > field.max)
             bad_value(field, text, range_text(field));
-        return number;
+        return number + 0.0; // "-0" is 0, not a negative zero written back as "-0"
     }
     auto digits = text;
     if (field.type == FieldType::reference && !digits.empty() && digits.front() == '#')

@@ -184,7 +184,7 @@ JsonWriter& JsonWriter::value(double number)
         return *this;
     }
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.15g", number);
+    std::snprintf(buf, sizeof buf, "%.15g", number + 0.0); // never "-0"
     put(buf);
     return *this;
 }

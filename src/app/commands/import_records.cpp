@@ -150,7 +150,7 @@ domain::Value field_value(const domain::Field& field, const Json& v)
     if (v.is_number_integer() && field.type == FieldType::decimal)
         return static_cast<double>(v.get<std::int64_t>());
     if (v.is_number() && field.type == FieldType::decimal)
-        return v.get<double>();
+        return v.get<double>() + 0.0; // -0.0 is 0, as "-0" typed is
     if (v.is_number_integer() && field.type != FieldType::text && field.type != FieldType::choice &&
         field.type != FieldType::list)
         return v.get<std::int64_t>();
